@@ -1,0 +1,756 @@
+/* tsu-database.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tsu-database.h"
+#include "tsu-kana.h"
+
+struct _TsuDatabase
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *handle;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt */
+  guint       transaction_depth;
+};
+
+G_DEFINE_TYPE (TsuDatabase, tsu_database, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (tsu-store-error-quark, tsu_store_error)
+
+TsuFieldProblem *
+tsu_field_problem_new (const char *field,
+                       const char *message)
+{
+  TsuFieldProblem *problem = g_new0 (TsuFieldProblem, 1);
+
+  problem->field = g_strdup (field);
+  problem->message = g_strdup (message);
+  return problem;
+}
+
+void
+tsu_field_problem_free (TsuFieldProblem *problem)
+{
+  if (problem == NULL)
+    return;
+  g_free (problem->field);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+static void
+tsu_database_finalize (GObject *object)
+{
+  TsuDatabase *self = TSU_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    {
+      /* Folds the WAL back into the file so that a copy of the .db alone is
+       * complete. */
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (tsu_database_parent_class)->finalize (object);
+}
+
+static void
+tsu_database_class_init (TsuDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tsu_database_finalize;
+
+  /**
+   * TsuDatabase::changed:
+   * @table: the table whose rows changed
+   *
+   * Emitted after a committed write, so that views reload.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+tsu_database_init (TsuDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+char *
+tsu_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tsunagu", "tsunagu.db", NULL);
+}
+
+static void
+set_error_from_code (GError    **error,
+                     int         code,
+                     const char *detail)
+{
+  switch (code & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_BUSY,
+                   _("The database is in use by another copy of Tsunagu and stayed locked. Try again in a moment."));
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_READ_ONLY,
+                   _("The database cannot be written: the file or its folder is read-only."));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_FAILED,
+                   _("The disk is full. Nothing was changed; free some space and try again."));
+      break;
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
+                   _("The file is damaged or is not a Tsunagu database."));
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("The database file cannot be opened: check that the folder exists and that you may write to it."));
+      break;
+    default:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_FAILED,
+                   /* Translators: %s is SQLite's own message, in English */
+                   _("The database reported an error: %s"), detail);
+      break;
+    }
+}
+
+void
+tsu_database_set_error (TsuDatabase  *self,
+                        GError      **error)
+{
+  set_error_from_code (error, sqlite3_extended_errcode (self->handle),
+                       sqlite3_errmsg (self->handle));
+}
+
+/* SQL functions so that sort keys can be computed inside statements and
+ * recomputed in place when ICU's rules change. */
+static void
+sql_sort_key (sqlite3_context *context,
+              int              argc,
+              sqlite3_value  **argv)
+{
+  g_autoptr(GBytes) key = tsu_kana_sort_key ((const char *) sqlite3_value_text (argv[0]));
+  gsize size;
+  gconstpointer data = g_bytes_get_data (key, &size);
+
+  sqlite3_result_blob (context, data, (int) size, SQLITE_TRANSIENT);
+}
+
+static void
+sql_organization_sort_key (sqlite3_context *context,
+                           int              argc,
+                           sqlite3_value  **argv)
+{
+  g_autofree char *stripped = tsu_reading_strip_legal_form ((const char *) sqlite3_value_text (argv[0]));
+  g_autoptr(GBytes) key = tsu_kana_sort_key (stripped);
+  gsize size;
+  gconstpointer data = g_bytes_get_data (key, &size);
+
+  sqlite3_result_blob (context, data, (int) size, SQLITE_TRANSIENT);
+}
+
+static void
+sql_normalize (sqlite3_context *context,
+               int              argc,
+               sqlite3_value  **argv)
+{
+  g_autofree char *normalized = tsu_kana_normalize ((const char *) sqlite3_value_text (argv[0]));
+
+  sqlite3_result_text (context, normalized, -1, SQLITE_TRANSIENT);
+}
+
+static gboolean
+exec (sqlite3     *handle,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (handle, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, sqlite3_extended_errcode (handle),
+                           message ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tsu_database_exec (TsuDatabase  *self,
+                   const char   *sql,
+                   GError      **error)
+{
+  g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
+  return exec (self->handle, sql, error);
+}
+
+static int
+query_int (sqlite3    *handle,
+           const char *sql,
+           int        *value)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return rc;
+}
+
+/* Looks at an existing file without writing to it: opened read-only, and
+ * only with queries that change nothing, so that a file that turns out not
+ * to be ours is left byte-for-byte as it was. */
+static gboolean
+inspect_existing_file (const char  *path,
+                       GError     **error)
+{
+  sqlite3 *handle = NULL;
+  int application_id = 0, user_version = 0, tables = 0;
+  int rc;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *header = NULL;
+  gsize length = 0;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” cannot be read: %s"), display, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” is not a file."), display);
+      return FALSE;
+    }
+  /* An empty file is a new database, as after "touch". */
+  if (g_file_info_get_size (info) == 0)
+    return TRUE;
+
+  if (!g_file_get_contents (path, &header, &length, &local_error) && length == 0)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("“%s” cannot be read: %s"), display, local_error->message);
+      return FALSE;
+    }
+  if (length < 100 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
+                   _("“%s” is not a Tsunagu database. It was not opened and has not been changed."),
+                   display);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = query_int (handle, "PRAGMA application_id", &application_id);
+  if (rc == SQLITE_OK)
+    rc = query_int (handle, "PRAGMA user_version", &user_version);
+  if (rc == SQLITE_OK)
+    rc = query_int (handle, "SELECT count(*) FROM sqlite_schema", &tables);
+  sqlite3_close_v2 (handle);
+
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_BUSY)
+        set_error_from_code (error, rc, sqlite3_errstr (rc));
+      else
+        g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
+                     _("“%s” is damaged or is not a Tsunagu database. It was not opened and has not been changed."),
+                     display);
+      return FALSE;
+    }
+
+  /* An SQLite file with no tables at all can become ours. */
+  if (application_id != TSU_DATABASE_APPLICATION_ID && tables > 0)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
+                   _("“%s” is a database of another program, not of Tsunagu. It was not opened and has not been changed."),
+                   display);
+      return FALSE;
+    }
+  if (user_version > TSU_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Tsunagu. Install the newer version to open it; the file has not been changed."),
+                   display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- migrations: one function per schema version -------------------- */
+
+static gboolean
+migrate_to_1 (TsuDatabase  *self,
+              GError      **error)
+{
+  static const char sql[] =
+    "CREATE TABLE settings ("
+    "  key   TEXT PRIMARY KEY,"
+    "  value TEXT"
+    ");"
+    "CREATE TABLE organizations ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  legal_form  TEXT,"
+    "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+    "  reading     TEXT NOT NULL CHECK (length (trim (reading)) > 0),"
+    "  sort_key    BLOB NOT NULL,"
+    "  search_key  TEXT NOT NULL,"
+    "  kind        TEXT NOT NULL DEFAULT 'member'"
+    "              CHECK (kind IN ('member', 'government', 'partner')),"
+    "  fields      TEXT,"            /* ';'-separated fields of activity */
+    "  ward        TEXT,"
+    "  address     TEXT,"
+    "  phone       TEXT,"
+    "  email       TEXT,"
+    "  website     TEXT,"
+    "  hours       TEXT,"
+    "  joined_on   TEXT,"            /* YYYY-MM-DD */
+    "  left_on     TEXT,"
+    "  notes       TEXT,"
+    "  version     INTEGER NOT NULL DEFAULT 1,"  /* bumped on each write */
+    "  created_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  deleted_at  TEXT"             /* kept until purged, so delete can be undone */
+    ");"
+    "CREATE INDEX organizations_by_sort_key ON organizations (sort_key, name);"
+    "CREATE TABLE people ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,"
+    "  name            TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+    "  reading         TEXT NOT NULL CHECK (length (trim (reading)) > 0),"
+    "  sort_key        BLOB NOT NULL,"
+    "  search_key      TEXT NOT NULL,"
+    "  title           TEXT,"
+    "  phone           TEXT,"
+    "  email           TEXT,"
+    "  is_primary      INTEGER NOT NULL DEFAULT 0,"
+    "  version         INTEGER NOT NULL DEFAULT 1,"
+    "  created_at      TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at      TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  deleted_at      TEXT"
+    ");"
+    "CREATE INDEX people_by_organization ON people (organization_id, sort_key);";
+
+  g_autofree char *set_id = g_strdup_printf ("PRAGMA application_id = %d", TSU_DATABASE_APPLICATION_ID);
+
+  if (!exec (self->handle, sql, error))
+    return FALSE;
+  return exec (self->handle, set_id, error);
+}
+
+typedef gboolean (*MigrationFunc) (TsuDatabase *self, GError **error);
+
+/* migrations[n] takes the schema from version n to n + 1. */
+static const MigrationFunc migrations[] = {
+  migrate_to_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TSU_DATABASE_SCHEMA_VERSION);
+
+static gboolean
+migrate (TsuDatabase  *self,
+         GError      **error)
+{
+  int version = 0;
+
+  if (query_int (self->handle, "PRAGMA user_version", &version) != SQLITE_OK)
+    {
+      tsu_database_set_error (self, error);
+      return FALSE;
+    }
+
+  for (int v = version; v < TSU_DATABASE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
+
+      if (!tsu_database_begin (self, error))
+        return FALSE;
+      if (!migrations[v] (self, error) || !exec (self->handle, set_version, error))
+        {
+          tsu_database_rollback (self);
+          return FALSE;
+        }
+      if (!tsu_database_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sort keys depend on ICU's collation rules; recompute them all when the
+ * rules the file was written with differ from ours. */
+static gboolean
+refresh_sort_keys (TsuDatabase  *self,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *stored = NULL;
+  const char *current = tsu_kana_collation_version ();
+
+  stmt = tsu_database_prepare (self, "SELECT value FROM settings WHERE key = 'collation'", error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    stored = tsu_column_dup_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (g_strcmp0 (stored, current) == 0)
+    return TRUE;
+
+  if (!tsu_database_begin (self, error))
+    return FALSE;
+  if (!exec (self->handle,
+             "UPDATE organizations SET sort_key = tsu_organization_sort_key (reading);"
+             "UPDATE people SET sort_key = tsu_sort_key (reading);", error))
+    goto fail;
+  stmt = tsu_database_prepare (self, "INSERT OR REPLACE INTO settings (key, value) VALUES ('collation', ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  tsu_bind_text (stmt, 1, current);
+  if (!tsu_database_step_done (self, stmt, error))
+    goto fail;
+  return tsu_database_commit (self, error);
+
+fail:
+  tsu_database_rollback (self);
+  return FALSE;
+}
+
+TsuDatabase *
+tsu_database_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(TsuDatabase) self = NULL;
+  g_autofree char *folder = NULL;
+  gboolean is_new;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!is_new && !inspect_existing_file (path, error))
+    return NULL;
+
+  folder = g_path_get_dirname (path);
+  if (is_new && g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("The folder “%s” cannot be created: %s"), display, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (TSU_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_code (error, rc, self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  if (sqlite3_db_readonly (self->handle, "main") == 1)
+    {
+      set_error_from_code (error, SQLITE_READONLY, "");
+      return NULL;
+    }
+  /* Referral records are sensitive: only the owner may read the file. */
+  if (is_new)
+    g_chmod (path, 0600);
+
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_create_function (self->handle, "tsu_sort_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, sql_sort_key, NULL, NULL);
+  sqlite3_create_function (self->handle, "tsu_organization_sort_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, sql_organization_sort_key, NULL, NULL);
+  sqlite3_create_function (self->handle, "tsu_normalize", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           NULL, sql_normalize, NULL, NULL);
+
+  if (!exec (self->handle,
+             "PRAGMA foreign_keys = ON;"
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = FULL;", error))
+    return NULL;
+
+  if (!migrate (self, error) || !refresh_sort_keys (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+tsu_database_get_path (TsuDatabase *self)
+{
+  g_return_val_if_fail (TSU_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+sqlite3 *
+tsu_database_get_handle (TsuDatabase *self)
+{
+  g_return_val_if_fail (TSU_IS_DATABASE (self), NULL);
+  return self->handle;
+}
+
+sqlite3_stmt *
+tsu_database_prepare (TsuDatabase  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      tsu_database_set_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+tsu_database_step_done (TsuDatabase   *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      tsu_database_set_error (self, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
+tsu_database_begin (TsuDatabase  *self,
+                    GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
+
+  /* IMMEDIATE takes the write lock up front, so that two copies of the
+   * program wait for each other instead of failing half-way. */
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT tsu_%u", self->transaction_depth);
+  if (!exec (self->handle, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+tsu_database_commit (TsuDatabase  *self,
+                     GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE tsu_%u", self->transaction_depth - 1);
+  if (!exec (self->handle, sql, error))
+    {
+      tsu_database_rollback (self);
+      return FALSE;
+    }
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+tsu_database_rollback (TsuDatabase *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (TSU_IS_DATABASE (self));
+  g_return_if_fail (self->transaction_depth > 0);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO tsu_%u; RELEASE tsu_%u",
+                           self->transaction_depth - 1, self->transaction_depth - 1);
+  exec (self->handle, sql, NULL);
+  self->transaction_depth--;
+}
+
+gboolean
+tsu_database_is_empty (TsuDatabase *self)
+{
+  int count = 0;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
+  if (query_int (self->handle,
+                 "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)",
+                 &count) != SQLITE_OK)
+    return FALSE;
+  return count == 0;
+}
+
+gboolean
+tsu_database_backup (TsuDatabase  *self,
+                     const char   *destination,
+                     GError      **error)
+{
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  g_autofree char *partial = NULL;
+  int rc;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  /* Write beside the destination and rename, so that an interrupted
+   * backup never leaves a half-written file under the real name. */
+  partial = g_strconcat (destination, ".partial", NULL);
+  g_unlink (partial);
+  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *display = g_filename_display_name (destination);
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("The backup “%s” cannot be written: %s"), display, sqlite3_errstr (rc));
+      sqlite3_close_v2 (target);
+      return FALSE;
+    }
+  g_chmod (partial, 0600);
+
+  backup = sqlite3_backup_init (target, "main", self->handle, "main");
+  if (backup == NULL)
+    {
+      set_error_from_code (error, sqlite3_extended_errcode (target), sqlite3_errmsg (target));
+      sqlite3_close_v2 (target);
+      g_unlink (partial);
+      return FALSE;
+    }
+  do
+    {
+      rc = sqlite3_backup_step (backup, 256);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (50);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_error_from_code (error, rc, sqlite3_errstr (rc));
+      sqlite3_close_v2 (target);
+      g_unlink (partial);
+      return FALSE;
+    }
+  /* A backup is one self-contained file, not a WAL pair. */
+  exec (target, "PRAGMA journal_mode = DELETE", NULL);
+  sqlite3_close_v2 (target);
+
+  if (g_rename (partial, destination) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (destination);
+
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                   _("The backup “%s” cannot be written: %s"), display, g_strerror (saved_errno));
+      g_unlink (partial);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tsu_database_emit_changed (TsuDatabase *self,
+                           const char  *table)
+{
+  g_return_if_fail (TSU_IS_DATABASE (self));
+  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table);
+}
+
+void
+tsu_bind_text (sqlite3_stmt *stmt,
+               int           index,
+               const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+tsu_column_dup_text (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
