@@ -1,0 +1,30 @@
+/* tsu-window.h: the main window, one view per job.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tsu-database.h"
+
+G_BEGIN_DECLS
+
+#define TSU_TYPE_WINDOW (tsu_window_get_type ())
+G_DECLARE_FINAL_TYPE (TsuWindow, tsu_window, TSU, WINDOW, AdwApplicationWindow)
+
+TsuWindow   *tsu_window_new          (AdwApplication *application,
+                                      TsuDatabase    *database);
+TsuDatabase *tsu_window_get_database (TsuWindow      *self);
+/* Replaces the database shown (after Open or New); views reload. */
+void         tsu_window_set_database (TsuWindow      *self,
+                                      TsuDatabase    *database);
+/* Shows @toast in the window's toast overlay. */
+void         tsu_window_add_toast    (TsuWindow      *self,
+                                      AdwToast       *toast);
+/* Shows the view named "overview", "members", "events", "referrals" or
+ * "budget". */
+void         tsu_window_show_view    (TsuWindow      *self,
+                                      const char     *name);
+
+G_END_DECLS
