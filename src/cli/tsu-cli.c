@@ -1,1 +1,659 @@
-/* placeholder: being written */
+/* tsu-cli.c: the headless sub-commands of CLI.md.
+ *
+ * The syntax is small and fixed by CLI.md, with options that belong to
+ * one sub-command each, so it is parsed by hand rather than with
+ * GOptionContext, which knows nothing of sub-commands.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tsu-cli.h"
+#include "tsu-database.h"
+#include "tsu-demo.h"
+#include "tsu-import.h"
+#include "tsu-members-report.h"
+#include "tsu-organization.h"
+
+typedef struct
+{
+  const char  *database_path;  /* NULL: the default */
+  const char  *command;        /* "import", "export", … */
+  GHashTable  *options;        /* "--output" → "file.xlsx", "--update" → "" */
+  GPtrArray   *operands;       /* what is not an option */
+} Cli;
+
+typedef struct
+{
+  const char *name;
+  const char *usage;             /* translated when printed */
+  const char *value_options[6];  /* options that take a value */
+  const char *flag_options[4];
+  int       (*run) (Cli *cli);
+} Command;
+
+/* Kinds and WHATs that CLI.md names and later versions implement: they
+ * are recognised, so that the answer is "not yet" rather than "wrong". */
+static const char * const later_import_kinds[] = {
+  "events", "sessions", "attendees", "budget", "payments", "referrals", NULL
+};
+static const char * const later_exports[] = {
+  "attendees", "attendance", "budget", "referrals", NULL
+};
+static const char * const later_prints[] = {
+  "attendees", "sign-in", "attendance", "budget", "referrals", "referral-network", NULL
+};
+static const char * const print_only[] = { "sign-in", "referral-network", NULL };
+
+static int usage_error (Cli        *cli,
+                        const char *format,
+                        ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (Cli        *cli,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("tsunagu: %s\n", message);
+  if (cli != NULL && cli->command != NULL)
+    g_printerr (_("Try “tsunagu %s --help” for more information.\n"), cli->command);
+  else
+    g_printerr (_("Try “tsunagu --help” for more information.\n"));
+  return TSU_EXIT_USAGE;
+}
+
+static int
+not_available (const char *what)
+{
+  g_printerr (_("tsunagu: “%s” is not available in this version of Tsunagu.\n"), what);
+  return TSU_EXIT_USAGE;
+}
+
+/* What an error means for the exit status: the database could not be
+ * opened or written (3), or the input or output was at fault (1). */
+static int
+exit_status_for (const GError *error)
+{
+  if (error->domain == TSU_STORE_ERROR)
+    {
+      switch ((TsuStoreError) error->code)
+        {
+        case TSU_STORE_ERROR_NOT_TSUNAGU:
+        case TSU_STORE_ERROR_TOO_NEW:
+        case TSU_STORE_ERROR_CANNOT_OPEN:
+        case TSU_STORE_ERROR_READ_ONLY:
+        case TSU_STORE_ERROR_BUSY:
+        case TSU_STORE_ERROR_FAILED:
+          return TSU_EXIT_DATABASE;
+        case TSU_STORE_ERROR_INVALID:
+        case TSU_STORE_ERROR_NOT_FOUND:
+        case TSU_STORE_ERROR_CONFLICT:
+        default:
+          return TSU_EXIT_BAD_INPUT;
+        }
+    }
+  return TSU_EXIT_BAD_INPUT;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("tsunagu: %s\n", error->message);
+  return exit_status_for (error);
+}
+
+static TsuDatabase *
+open_database (Cli  *cli,
+               int  *status)
+{
+  g_autofree char *default_path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path = cli->database_path;
+  TsuDatabase *db;
+
+  if (path == NULL)
+    path = default_path = tsu_database_default_path ();
+  db = tsu_database_open (path, &error);
+  if (db == NULL)
+    {
+      g_printerr ("tsunagu: %s\n", error->message);
+      /* Whatever the reason, the database is what failed. */
+      *status = TSU_EXIT_DATABASE;
+    }
+  return db;
+}
+
+static const char *
+option (Cli        *cli,
+        const char *name)
+{
+  return g_hash_table_lookup (cli->options, name);
+}
+
+static gboolean
+has_suffix (const char *path,
+            const char *suffix)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  return g_str_has_suffix (lower, suffix);
+}
+
+static const char *
+operand (Cli   *cli,
+         guint  index)
+{
+  return index < cli->operands->len ? g_ptr_array_index (cli->operands, index) : NULL;
+}
+
+/* demo */
+
+static int
+run_demo (Cli *cli)
+{
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = TSU_EXIT_OK;
+
+  if (cli->operands->len > 0)
+    return usage_error (cli, _("“demo” takes no arguments."));
+  db = open_database (cli, &status);
+  if (db == NULL)
+    return status;
+  if (!tsu_demo_fill (db, &error))
+    return fail (error);
+  g_print (_("The demo data is in %s.\n"), tsu_database_get_path (db));
+  return TSU_EXIT_OK;
+}
+
+/* import */
+
+static int
+run_import (Cli *cli)
+{
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(TsuImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *kind_text = operand (cli, 0);
+  const char *file = operand (cli, 1);
+  TsuImportFlags flags = TSU_IMPORT_FLAGS_NONE;
+  TsuImportKind kind;
+  int status = TSU_EXIT_OK;
+
+  if (kind_text == NULL)
+    return usage_error (cli, _("Name what to import: organizations or people."));
+  if (!tsu_import_kind_from_text (kind_text, &kind))
+    {
+      if (g_strv_contains (later_import_kinds, kind_text))
+        {
+          g_autofree char *what = g_strdup_printf ("import %s", kind_text);
+          return not_available (what);
+        }
+      return usage_error (cli, _("Unknown kind “%s”: write organizations or people."), kind_text);
+    }
+  if (file == NULL)
+    return usage_error (cli, _("Name the CSV file to import."));
+  if (cli->operands->len > 2)
+    return usage_error (cli, _("Import one file at a time."));
+  if (option (cli, "--update"))
+    flags |= TSU_IMPORT_FLAGS_UPDATE;
+
+  /* Check the file before the database is opened, and maybe created,
+   * for nothing. */
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("tsunagu: %s: there is no such file.\n"), file);
+      return TSU_EXIT_BAD_INPUT;
+    }
+
+  db = open_database (cli, &status);
+  if (db == NULL)
+    return status;
+  result = tsu_import_csv (db, kind, file, flags, &error);
+  if (result == NULL)
+    return fail (error);
+  if (result->problems->len > 0)
+    {
+      for (guint i = 0; i < result->problems->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (result->problems, i));
+      g_printerr (_("tsunagu: nothing was imported; correct the rows above and import the file again.\n"));
+      return TSU_EXIT_BAD_INPUT;
+    }
+
+  if (kind == TSU_IMPORT_ORGANIZATIONS)
+    g_print (ngettext ("%u organisation added, %u updated.\n",
+                       "%u organisations added, %u updated.\n", result->added),
+             result->added, result->updated);
+  else
+    g_print (ngettext ("%u person added, %u updated.\n",
+                       "%u people added, %u updated.\n", result->added),
+             result->added, result->updated);
+  return TSU_EXIT_OK;
+}
+
+/* export and print */
+
+static int
+members_options (Cli                     *cli,
+                 TsuMembersReportOptions *options)
+{
+  const char *kind = option (cli, "--kind");
+
+  tsu_members_report_options_init (options);
+  if (kind != NULL)
+    {
+      if (g_ascii_strcasecmp (kind, "all") == 0 || strcmp (kind, "すべて") == 0)
+        options->all_kinds = TRUE;
+      else if (!tsu_organization_kind_from_text (kind, &options->kind))
+        return usage_error (cli, _("Unknown kind “%s”: write member, government, partner or all."), kind);
+    }
+  options->include_former = option (cli, "--include-former") != NULL;
+  return TSU_EXIT_OK;
+}
+
+static int
+check_what (Cli        *cli,
+            const char *what)
+{
+  if (what == NULL)
+    return usage_error (cli, _("Name what to write, for example members."));
+  if (cli->operands->len > 1)
+    return usage_error (cli, _("Unexpected argument “%s”."), (const char *) g_ptr_array_index (cli->operands, 1));
+  return TSU_EXIT_OK;
+}
+
+/* The options of other WHATs are known, so that "export attendees
+ * --event K" says "not available"; with members they are a mistake. */
+static int
+reject_options (Cli                *cli,
+                const char         *what,
+                const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (option (cli, names[i]) != NULL)
+      return usage_error (cli, _("The option %s does not apply to %s."), names[i], what);
+  return TSU_EXIT_OK;
+}
+
+static const char * const not_for_members[] = {
+  "--event", "--fiscal-year", "--blank-rows", "--include-cases", NULL
+};
+static const char * const not_for_organizations[] = {
+  "--kind", "--include-former", "--event", "--fiscal-year", "--blank-rows", "--include-cases", NULL
+};
+
+static int
+run_export (Cli *cli)
+{
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *what = operand (cli, 0);
+  const char *output = option (cli, "--output");
+  int status;
+
+  if ((status = check_what (cli, what)) != TSU_EXIT_OK)
+    return status;
+
+  if (strcmp (what, "members") == 0)
+    {
+      TsuMembersReportOptions options;
+
+      if (output == NULL)
+        return usage_error (cli, _("Name the workbook to write with --output FILE.xlsx."));
+      if (!has_suffix (output, ".xlsx"))
+        return usage_error (cli, _("The member directory is exported as an Excel workbook: the output must end in .xlsx."));
+      if ((status = reject_options (cli, what, not_for_members)) != TSU_EXIT_OK
+          || (status = members_options (cli, &options)) != TSU_EXIT_OK)
+        return status;
+      db = open_database (cli, &status);
+      if (db == NULL)
+        return status;
+      if (!tsu_members_report_export_xlsx (db, &options, output, &error))
+        return fail (error);
+      return TSU_EXIT_OK;
+    }
+
+  if (strcmp (what, "organizations") == 0)
+    {
+      if (output == NULL)
+        return usage_error (cli, _("Name the file to write with --output FILE.csv."));
+      if (!has_suffix (output, ".csv"))
+        return usage_error (cli, _("Organisations are exported in the import format: the output must end in .csv."));
+      if ((status = reject_options (cli, what, not_for_organizations)) != TSU_EXIT_OK)
+        return status;
+      db = open_database (cli, &status);
+      if (db == NULL)
+        return status;
+      if (!tsu_export_organizations_csv (db, output, &error))
+        return fail (error);
+      return TSU_EXIT_OK;
+    }
+
+  if (g_strv_contains (later_exports, what))
+    {
+      g_autofree char *name = g_strdup_printf ("export %s", what);
+      return not_available (name);
+    }
+  if (g_strv_contains (print_only, what))
+    return usage_error (cli, _("“%s” can only be printed: use “tsunagu print %s”."), what, what);
+  return usage_error (cli, _("Unknown export “%s”: write members or organizations."), what);
+}
+
+static int
+run_print (Cli *cli)
+{
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *what = operand (cli, 0);
+  const char *output = option (cli, "--output");
+  int status;
+
+  if ((status = check_what (cli, what)) != TSU_EXIT_OK)
+    return status;
+
+  if (strcmp (what, "members") == 0)
+    {
+      TsuMembersReportOptions options;
+
+      if (output == NULL)
+        return usage_error (cli, _("Name the PDF file to write with --output FILE.pdf."));
+      if (!has_suffix (output, ".pdf"))
+        return usage_error (cli, _("The printout is written as PDF: the output must end in .pdf."));
+      if ((status = reject_options (cli, what, not_for_members)) != TSU_EXIT_OK
+          || (status = members_options (cli, &options)) != TSU_EXIT_OK)
+        return status;
+      db = open_database (cli, &status);
+      if (db == NULL)
+        return status;
+      if (!tsu_members_report_print_pdf (db, &options, output, &error))
+        return fail (error);
+      return TSU_EXIT_OK;
+    }
+
+  if (g_strv_contains (later_prints, what))
+    {
+      g_autofree char *name = g_strdup_printf ("print %s", what);
+      return not_available (name);
+    }
+  if (strcmp (what, "organizations") == 0)
+    return usage_error (cli, _("Organisations are printed as the member directory: use “tsunagu print members”."));
+  return usage_error (cli, _("Unknown printout “%s”: write members."), what);
+}
+
+/* report, backup, restore */
+
+static int
+run_report (Cli *cli)
+{
+  const char *what = operand (cli, 0);
+
+  if (what == NULL)
+    return usage_error (cli, _("Name the report: referrals."));
+  if (strcmp (what, "referrals") == 0)
+    return not_available ("report referrals");
+  return usage_error (cli, _("Unknown report “%s”: write referrals."), what);
+}
+
+static int
+run_backup (Cli *cli)
+{
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *output = option (cli, "--output");
+  int status = TSU_EXIT_OK;
+
+  if (cli->operands->len > 0)
+    return usage_error (cli, _("Unexpected argument “%s”."), (const char *) g_ptr_array_index (cli->operands, 0));
+  if (output == NULL)
+    return usage_error (cli, _("Name the backup file to write with --output FILE."));
+  db = open_database (cli, &status);
+  if (db == NULL)
+    return status;
+  if (!tsu_database_backup (db, output, &error))
+    {
+      g_printerr ("tsunagu: %s\n", error->message);
+      /* The database was read; it is the copy that could not be made. */
+      return g_error_matches (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN)
+             ? TSU_EXIT_BAD_INPUT : exit_status_for (error);
+    }
+  g_print (_("Backed up to %s.\n"), output);
+  return TSU_EXIT_OK;
+}
+
+static int
+run_restore (Cli *cli)
+{
+  return not_available ("restore");
+}
+
+static const Command commands[] = {
+  { "demo",
+    N_("Usage: tsunagu [--database FILE] demo\n"
+       "\n"
+       "Fills an empty database with the demo data: the member organisations\n"
+       "and city departments of the council, with made-up contact people.\n"
+       "A database that already holds records is left unchanged.\n"),
+    { NULL }, { NULL }, run_demo },
+  { "import",
+    N_("Usage: tsunagu [--database FILE] import KIND FILE.csv [--update]\n"
+       "\n"
+       "Imports a CSV file (UTF-8 or Shift_JIS, English or Japanese column\n"
+       "names) in one go: if any row is wrong, every wrong row is listed and\n"
+       "nothing is imported.\n"
+       "\n"
+       "KIND: organizations, people\n"
+       "  --update   rows naming existing records update them\n"),
+    { NULL }, { "--update", NULL }, run_import },
+  { "export",
+    N_("Usage: tsunagu [--database FILE] export WHAT --output FILE [options]\n"
+       "\n"
+       "  members         the member directory as FILE.xlsx, 五十音順\n"
+       "      --kind member|government|partner|all   (default member)\n"
+       "      --include-former                       also those who left\n"
+       "  organizations   every organisation as FILE.csv in the import format\n"),
+    { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
+    { "--include-former", "--include-cases", NULL }, run_export },
+  { "print",
+    N_("Usage: tsunagu [--database FILE] print WHAT --output FILE.pdf [options]\n"
+       "\n"
+       "  members   the member directory, 五十音順\n"
+       "      --kind member|government|partner|all   (default member)\n"
+       "      --include-former                       also those who left\n"),
+    { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
+    { "--include-former", "--include-cases", NULL }, run_print },
+  { "report",
+    N_("Usage: tsunagu [--database FILE] report referrals --fiscal-year Y [--format json|csv]\n"),
+    { "--fiscal-year", "--format", NULL }, { NULL }, run_report },
+  { "backup",
+    N_("Usage: tsunagu [--database FILE] backup --output FILE\n"
+       "\n"
+       "Writes a consistent copy of the database, even while the window is open.\n"),
+    { "--output", NULL }, { NULL }, run_backup },
+  { "restore",
+    N_("Usage: tsunagu [--database FILE] restore FILE\n"),
+    { NULL }, { NULL }, run_restore },
+};
+
+static void
+print_usage (void)
+{
+  g_autofree char *path = tsu_database_default_path ();
+
+  g_print (_("Usage:\n"
+             "  tsunagu [--database FILE]                 open the window\n"
+             "  tsunagu [--database FILE] demo            fill an empty database with the demo data\n"
+             "  tsunagu [--database FILE] import KIND FILE.csv [--update]\n"
+             "  tsunagu [--database FILE] export WHAT --output FILE.xlsx|FILE.csv [options]\n"
+             "  tsunagu [--database FILE] print WHAT --output FILE.pdf [options]\n"
+             "  tsunagu [--database FILE] report referrals --fiscal-year Y [--format json|csv]\n"
+             "  tsunagu [--database FILE] backup --output FILE\n"
+             "  tsunagu [--database FILE] restore FILE\n"
+             "  tsunagu --version | --help | SUB-COMMAND --help\n"
+             "\n"
+             "Exit status: 0 done, 1 bad input (the database is unchanged), 2 usage,\n"
+             "3 the database cannot be opened or written.\n"));
+  g_print (_("The database is %s unless --database names another.\n"), path);
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static gboolean
+in_list (const char * const *list,
+         const char         *name)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Options of a sub-command may come before or after its operands, as
+ * "--output FILE" or "--output=FILE". */
+static int
+parse_command_arguments (Cli           *cli,
+                         const Command *command,
+                         int            argc,
+                         char         **argv,
+                         gboolean      *help)
+{
+  gboolean only_operands = FALSE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      g_autofree char *name = NULL;
+      const char *value = NULL;
+      const char *equals;
+
+      if (only_operands || arg[0] != '-' || strcmp (arg, "-") == 0)
+        {
+          g_ptr_array_add (cli->operands, (gpointer) arg);
+          continue;
+        }
+      if (strcmp (arg, "--") == 0)
+        {
+          only_operands = TRUE;
+          continue;
+        }
+      if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+        {
+          *help = TRUE;
+          return TSU_EXIT_OK;
+        }
+
+      equals = strchr (arg, '=');
+      name = equals ? g_strndup (arg, (gsize) (equals - arg)) : g_strdup (arg);
+      if (in_list (command->value_options, name))
+        {
+          if (equals)
+            value = equals + 1;
+          else if (i + 1 < argc)
+            value = argv[++i];
+          else
+            return usage_error (cli, _("The option %s needs a value."), name);
+          if (*value == '\0')
+            return usage_error (cli, _("The option %s needs a value."), name);
+        }
+      else if (in_list (command->flag_options, name) && equals == NULL)
+        value = "";
+      else if (strcmp (name, "--database") == 0)
+        return usage_error (cli, _("Give --database before the sub-command: tsunagu --database FILE %s …"), command->name);
+      else
+        return usage_error (cli, _("Unknown option %s."), arg);
+
+      if (g_hash_table_contains (cli->options, name))
+        return usage_error (cli, _("The option %s is given twice."), name);
+      g_hash_table_insert (cli->options, g_steal_pointer (&name), (gpointer) value);
+    }
+  return TSU_EXIT_OK;
+}
+
+int
+tsu_cli_run (int    argc,
+             char **argv,
+             char **database_path)
+{
+  g_autoptr(GHashTable) options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) operands = g_ptr_array_new ();
+  Cli cli = { NULL, NULL, options, operands };
+  const Command *command;
+  gboolean help = FALSE;
+  int status;
+  int i;
+
+  g_return_val_if_fail (database_path != NULL, TSU_EXIT_USAGE);
+  *database_path = NULL;
+
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (strcmp (arg, "--database") == 0)
+        {
+          if (i + 1 >= argc || *argv[i + 1] == '\0')
+            return usage_error (&cli, _("The option %s needs a value."), "--database");
+          cli.database_path = argv[++i];
+        }
+      else if (g_str_has_prefix (arg, "--database="))
+        {
+          cli.database_path = arg + strlen ("--database=");
+          if (*cli.database_path == '\0')
+            return usage_error (&cli, _("The option %s needs a value."), "--database");
+        }
+      else if (strcmp (arg, "--version") == 0)
+        {
+          g_print ("tsunagu %s\n", PACKAGE_VERSION);
+          return TSU_EXIT_OK;
+        }
+      else if (strcmp (arg, "--help") == 0 || strcmp (arg, "-h") == 0)
+        {
+          print_usage ();
+          return TSU_EXIT_OK;
+        }
+      else if (arg[0] == '-')
+        return usage_error (&cli, _("Unknown option %s."), arg);
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      *database_path = g_strdup (cli.database_path);
+      return TSU_CLI_OPEN_WINDOW;
+    }
+
+  cli.command = argv[i];
+  command = find_command (cli.command);
+  if (command == NULL)
+    {
+      cli.command = NULL;
+      return usage_error (&cli, _("Unknown sub-command “%s”."), argv[i]);
+    }
+
+  status = parse_command_arguments (&cli, command, argc - i - 1, argv + i + 1, &help);
+  if (status != TSU_EXIT_OK)
+    return status;
+  if (help)
+    {
+      g_print ("%s", _(command->usage));
+      return TSU_EXIT_OK;
+    }
+  return command->run (&cli);
+}

@@ -48,4 +48,11 @@ TsuImportResult *tsu_import_csv            (TsuDatabase     *db,
                                             TsuImportFlags   flags,
                                             GError         **error);
 
+/* Writes every organisation in the organizations import format (UTF-8
+ * with a byte-order mark, CRLF, English column names), 五十音順, so that
+ * the list can go out to Excel and come back through tsu_import_csv(). */
+gboolean         tsu_export_organizations_csv (TsuDatabase  *db,
+                                               const char   *path,
+                                               GError      **error);
+
 G_END_DECLS

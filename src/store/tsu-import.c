@@ -1,0 +1,913 @@
+/* tsu-import.c: CSV files from the secretariat's spreadsheets into the
+ * store, all or nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tsu-csv.h"
+#include "tsu-date.h"
+#include "tsu-import.h"
+#include "tsu-kana.h"
+#include "tsu-organization.h"
+#include "tsu-person.h"
+
+/* A column of an import format: its English name, the Japanese names
+ * CLI.md accepts for it, and whether a file must have it. */
+typedef struct
+{
+  const char *name;
+  const char *aliases[4];
+  gboolean    required;
+} Column;
+
+enum
+{
+  ORG_LEGAL_FORM,
+  ORG_NAME,
+  ORG_READING,
+  ORG_KIND,
+  ORG_FIELDS,
+  ORG_WARD,
+  ORG_PHONE,
+  ORG_EMAIL,
+  ORG_WEBSITE,
+  ORG_ADDRESS,
+  ORG_HOURS,
+  ORG_JOINED_ON,
+  ORG_LEFT_ON,
+  ORG_NOTES,
+  N_ORG_COLUMNS
+};
+
+/* Japanese names are fixed by the CSV contract, not translations. */
+static const Column organization_columns[N_ORG_COLUMNS] = {
+  [ORG_LEGAL_FORM] = { "legal_form", { "法人格", NULL }, FALSE },
+  [ORG_NAME]       = { "name", { "団体名", NULL }, TRUE },
+  [ORG_READING]    = { "reading", { "よみ", "フリガナ", "読み", NULL }, TRUE },
+  [ORG_KIND]       = { "kind", { "区分", NULL }, FALSE },
+  [ORG_FIELDS]     = { "fields", { "活動分野", NULL }, FALSE },
+  [ORG_WARD]       = { "ward", { "区", NULL }, FALSE },
+  [ORG_PHONE]      = { "phone", { "電話", "電話番号", NULL }, FALSE },
+  [ORG_EMAIL]      = { "email", { "メール", "e-mail", "メールアドレス", NULL }, FALSE },
+  [ORG_WEBSITE]    = { "website", { "ウェブサイト", NULL }, FALSE },
+  [ORG_ADDRESS]    = { "address", { "住所", NULL }, FALSE },
+  [ORG_HOURS]      = { "hours", { "受付時間", NULL }, FALSE },
+  [ORG_JOINED_ON]  = { "joined_on", { "加入日", NULL }, FALSE },
+  [ORG_LEFT_ON]    = { "left_on", { "退会日", NULL }, FALSE },
+  [ORG_NOTES]      = { "notes", { "備考", NULL }, FALSE },
+};
+
+enum
+{
+  PERSON_ORGANIZATION,
+  PERSON_NAME,
+  PERSON_READING,
+  PERSON_TITLE,
+  PERSON_PHONE,
+  PERSON_EMAIL,
+  PERSON_PRIMARY,
+  N_PERSON_COLUMNS
+};
+
+static const Column person_columns[N_PERSON_COLUMNS] = {
+  [PERSON_ORGANIZATION] = { "organization", { "団体名", NULL }, TRUE },
+  [PERSON_NAME]         = { "name", { "氏名", NULL }, TRUE },
+  [PERSON_READING]      = { "reading", { "よみ", "フリガナ", "読み", NULL }, TRUE },
+  [PERSON_TITLE]        = { "title", { "役職", NULL }, FALSE },
+  [PERSON_PHONE]        = { "phone", { "電話", "電話番号", NULL }, FALSE },
+  [PERSON_EMAIL]        = { "email", { "メール", "e-mail", "メールアドレス", NULL }, FALSE },
+  [PERSON_PRIMARY]      = { "primary", { "代表", NULL }, FALSE },
+};
+
+static const char * const wards[] = {
+  "門司区", "小倉北区", "小倉南区", "若松区", "八幡東区", "八幡西区", "戸畑区", NULL
+};
+
+#define MAX_COLUMNS 16
+G_STATIC_ASSERT (N_ORG_COLUMNS <= MAX_COLUMNS && N_PERSON_COLUMNS <= MAX_COLUMNS);
+
+typedef struct
+{
+  TsuDatabase     *db;
+  const char      *display;     /* the file as the user named it */
+  TsuImportFlags   flags;
+  const Column    *columns;
+  guint            n_columns;
+  int              position[MAX_COLUMNS];  /* cell index, -1 when absent */
+  const char      *header[MAX_COLUMNS];    /* the name as the file writes it */
+  guint            n_header_cells;
+  TsuImportResult *result;
+  gboolean         row_bad;
+} Import;
+
+void
+tsu_import_result_free (TsuImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_free (result);
+}
+
+gboolean
+tsu_import_kind_from_text (const char    *text,
+                           TsuImportKind *kind)
+{
+  TsuImportKind found;
+
+  if (g_strcmp0 (text, "organizations") == 0)
+    found = TSU_IMPORT_ORGANIZATIONS;
+  else if (g_strcmp0 (text, "people") == 0)
+    found = TSU_IMPORT_PEOPLE;
+  else
+    return FALSE;
+  if (kind)
+    *kind = found;
+  return TRUE;
+}
+
+static void problem (Import     *imp,
+                     guint       line,
+                     int         column,
+                     const char *format,
+                     ...) G_GNUC_PRINTF (4, 5);
+
+/* "FILE:LINE: column NAME: what is wrong", naming the column as the file
+ * does, so that the user finds it in their spreadsheet. */
+static void
+problem (Import     *imp,
+         guint       line,
+         int         column,
+         const char *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  const char *name;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  name = imp->header[column] ? imp->header[column] : imp->columns[column].name;
+  g_ptr_array_add (imp->result->problems,
+                   g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, name, message));
+  imp->row_bad = TRUE;
+}
+
+/* For problems that belong to no known column: a header cell or a cell
+ * beyond the header. */
+static void
+problem_at (Import     *imp,
+            guint       line,
+            const char *column,
+            const char *message)
+{
+  g_ptr_array_add (imp->result->problems,
+                   g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, column, message));
+  imp->row_bad = TRUE;
+}
+
+static char *
+header_key (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  /* NFKC, case and kana folding: "Name", "ＮＡＭＥ", "ふりがな" and
+   * "フリガナ" are the same column. */
+  return tsu_kana_normalize (stripped);
+}
+
+static int
+find_column (Import     *imp,
+             const char *text)
+{
+  g_autofree char *key = header_key (text);
+
+  for (guint i = 0; i < imp->n_columns; i++)
+    {
+      g_autofree char *name_key = header_key (imp->columns[i].name);
+
+      if (strcmp (key, name_key) == 0)
+        return (int) i;
+      for (guint a = 0; imp->columns[i].aliases[a] != NULL; a++)
+        {
+          g_autofree char *alias_key = header_key (imp->columns[i].aliases[a]);
+
+          if (strcmp (key, alias_key) == 0)
+            return (int) i;
+        }
+    }
+  return -1;
+}
+
+static char *
+column_list (Import *imp)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < imp->n_columns; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, imp->columns[i].name);
+    }
+  return g_string_free (list, FALSE);
+}
+
+static gboolean
+read_header (Import       *imp,
+             TsuCsvRecord *header)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < imp->n_columns; i++)
+    {
+      imp->position[i] = -1;
+      imp->header[i] = NULL;
+    }
+  imp->n_header_cells = header->n_cells;
+
+  for (guint c = 0; c < header->n_cells; c++)
+    {
+      const char *text = header->cells[c];
+      int column;
+
+      g_strstrip (header->cells[c]);
+      /* Excel often leaves empty header cells after the last column;
+       * they name nothing, and cells under them must be empty. */
+      if (*text == '\0')
+        continue;
+      column = find_column (imp, text);
+      if (column < 0)
+        {
+          g_autofree char *list = column_list (imp);
+          g_autofree char *message = g_strdup_printf (_("Unknown column. The columns are %s, or their Japanese names."), list);
+
+          problem_at (imp, header->line, text, message);
+          ok = FALSE;
+        }
+      else if (imp->position[column] >= 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("This column appears twice (also as column %d)."), imp->position[column] + 1);
+
+          problem_at (imp, header->line, text, message);
+          ok = FALSE;
+        }
+      else
+        {
+          imp->position[column] = (int) c;
+          imp->header[column] = text;
+        }
+    }
+
+  for (guint i = 0; i < imp->n_columns; i++)
+    {
+      if (imp->columns[i].required && imp->position[i] < 0)
+        {
+          g_autofree char *aliases = g_strjoinv (" / ", (char **) imp->columns[i].aliases);
+          g_autofree char *message = g_strdup_printf (_("This column is required but missing (it may also be called %s)."), aliases);
+
+          problem_at (imp, header->line, imp->columns[i].name, message);
+          ok = FALSE;
+        }
+    }
+  return ok;
+}
+
+static gboolean
+has_column (Import *imp,
+            int     column)
+{
+  return imp->position[column] >= 0;
+}
+
+/* The trimmed cell, "" when the column is absent or the row short. */
+static const char *
+cell (Import       *imp,
+      TsuCsvRecord *record,
+      int           column)
+{
+  int position = imp->position[column];
+
+  if (position < 0 || (guint) position >= record->n_cells)
+    return "";
+  return record->cells[position];
+}
+
+static gboolean
+prepare_row (Import       *imp,
+             TsuCsvRecord *record)
+{
+  gboolean blank = TRUE;
+
+  imp->row_bad = FALSE;
+  for (guint c = 0; c < record->n_cells; c++)
+    {
+      g_strstrip (record->cells[c]);
+      if (*record->cells[c] != '\0')
+        blank = FALSE;
+    }
+  /* A row of empty cells is what Excel leaves below a table. */
+  if (blank)
+    return FALSE;
+
+  for (guint c = 0; c < record->n_cells; c++)
+    {
+      gboolean named = FALSE;
+
+      if (*record->cells[c] == '\0')
+        continue;
+      for (guint i = 0; i < imp->n_columns; i++)
+        named = named || imp->position[i] == (int) c;
+      if (!named)
+        {
+          g_autofree char *column = g_strdup_printf ("%u", c + 1);
+
+          problem_at (imp, record->line, column, _("This cell is under no column of the header row."));
+        }
+    }
+  return TRUE;
+}
+
+/* Maps the store's field names (GObject property names) to columns. */
+static int
+column_of_field (Import     *imp,
+                 const char *field)
+{
+  g_autofree char *name = g_strdup (field);
+
+  g_strdelimit (name, "-", '_');
+  if (strcmp (name, "organization_id") == 0)
+    g_strlcpy (name, "organization", strlen (name) + 1);
+  for (guint i = 0; i < imp->n_columns; i++)
+    if (strcmp (imp->columns[i].name, name) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+report_field_problems (Import       *imp,
+                       TsuCsvRecord *record,
+                       GPtrArray    *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TsuFieldProblem *p = g_ptr_array_index (problems, i);
+      int column = column_of_field (imp, p->field);
+
+      if (column >= 0)
+        problem (imp, record->line, column, "%s", p->message);
+      else
+        problem_at (imp, record->line, p->field, p->message);
+    }
+}
+
+/* An ISO date from any form tsu_date_parse() accepts, NULL for an empty
+ * cell, reported when it is not a date. */
+static gboolean
+parse_date (Import       *imp,
+            TsuCsvRecord *record,
+            int           column,
+            char        **iso)
+{
+  const char *text = cell (imp, record, column);
+  GDate date;
+
+  *iso = NULL;
+  if (*text == '\0')
+    return TRUE;
+  if (!tsu_date_parse (text, &date, NULL))
+    {
+      problem (imp, record->line, column,
+               _("“%s” is not a date. Write it like 2023-12-14, 2023/12/14, R5.12.14 or 令和5年12月14日."), text);
+      return FALSE;
+    }
+  *iso = tsu_date_to_iso (&date);
+  return TRUE;
+}
+
+static const char *
+parse_ward (const char *text)
+{
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  if (nfkc == NULL)
+    return NULL;
+  g_strstrip (nfkc);
+  /* "門司区役所" names the ward office: the ward is the same. */
+  if (g_str_has_suffix (nfkc, "役所"))
+    nfkc[strlen (nfkc) - strlen ("役所")] = '\0';
+  for (guint i = 0; wards[i] != NULL; i++)
+    {
+      g_autofree char *bare = g_strndup (wards[i], strlen (wards[i]) - strlen ("区"));
+
+      if (strcmp (nfkc, wards[i]) == 0 || strcmp (nfkc, bare) == 0)
+        return wards[i];
+    }
+  return NULL;
+}
+
+static gboolean
+parse_yes_no (const char *text,
+              gboolean   *value)
+{
+  static const char * const yes[] = { "yes", "y", "true", "1", "はい", "○", NULL };
+  static const char * const no[] = { "no", "n", "false", "0", "いいえ", "×", NULL };
+  g_autofree char *key = tsu_kana_normalize (text);
+
+  if (g_strv_contains (yes, key))
+    *value = TRUE;
+  else if (g_strv_contains (no, key))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The key an organisation is matched by: its name without legal form,
+ * normalised, exactly as tsu_organization_find_by_name() compares. The
+ * directory is loaded once instead of once per row. */
+static char *
+organization_key (const char *name)
+{
+  g_autofree char *bare = NULL;
+
+  tsu_legal_form_split (name, NULL, &bare);
+  return tsu_kana_normalize (bare);
+}
+
+static GHashTable *
+load_organizations (TsuDatabase  *db,
+                    GError      **error)
+{
+  g_autoptr(GPtrArray) all = tsu_organization_load_all (db, error);
+  GHashTable *by_key;
+
+  if (all == NULL)
+    return NULL;
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < all->len; i++)
+    {
+      TsuOrganization *org = g_ptr_array_index (all, i);
+
+      g_hash_table_insert (by_key, organization_key (tsu_organization_get_name (org)), g_object_ref (org));
+    }
+  return by_key;
+}
+
+static gboolean
+save_failed (Import        *imp,
+             TsuCsvRecord  *record,
+             GError       **error)
+{
+  /* Validation ran already, so only a check the store makes on its own
+   * can land here: report it on the row and go on. Anything else means
+   * the database itself failed. */
+  if (g_error_matches (*error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID))
+    {
+      problem_at (imp, record->line, "-", (*error)->message);
+      g_clear_error (error);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+import_organization_row (Import        *imp,
+                         TsuCsvRecord  *record,
+                         GHashTable    *existing,
+                         GHashTable    *seen,
+                         GError       **error)
+{
+  const char *name = cell (imp, record, ORG_NAME);
+  const char *legal_form_cell = cell (imp, record, ORG_LEGAL_FORM);
+  g_autofree char *legal_form = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *joined_on = NULL;
+  g_autofree char *left_on = NULL;
+  g_autoptr(TsuOrganization) org = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  TsuOrganizationKind kind = TSU_ORGANIZATION_KIND_MEMBER;
+  const char *ward = NULL;
+  gboolean is_update = FALSE;
+
+  /* "NPO法人 抱樸" in the name column with no legal form beside it. */
+  if (*legal_form_cell == '\0')
+    {
+      tsu_legal_form_split (name, &legal_form, &bare);
+      if (legal_form == NULL)
+        {
+          /* Keep the name as written (ＹＥＬＬ stays full-width). */
+          g_free (bare);
+          bare = g_strdup (name);
+        }
+    }
+  else
+    {
+      legal_form = g_strdup (legal_form_cell);
+      bare = g_strdup (name);
+    }
+
+  if (*cell (imp, record, ORG_KIND) != '\0'
+      && !tsu_organization_kind_from_text (cell (imp, record, ORG_KIND), &kind))
+    problem (imp, record->line, ORG_KIND,
+             _("“%s” is not a kind of organisation. Write member, government or partner (参加団体, 行政, 協力団体)."),
+             cell (imp, record, ORG_KIND));
+
+  if (*cell (imp, record, ORG_WARD) != '\0')
+    {
+      ward = parse_ward (cell (imp, record, ORG_WARD));
+      if (ward == NULL)
+        {
+          g_autofree char *list = g_strjoinv (" ", (char **) wards);
+
+          problem (imp, record->line, ORG_WARD,
+                   _("“%s” is not a ward of Kitakyushu. Write one of %s, or leave it empty."),
+                   cell (imp, record, ORG_WARD), list);
+        }
+    }
+
+  parse_date (imp, record, ORG_JOINED_ON, &joined_on);
+  parse_date (imp, record, ORG_LEFT_ON, &left_on);
+
+  if (*bare != '\0')
+    {
+      gpointer first_line;
+      TsuOrganization *found;
+
+      key = organization_key (bare);
+      found = g_hash_table_lookup (existing, key);
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+        problem (imp, record->line, ORG_NAME,
+                 _("“%s” is already on line %u of this file."), name, GPOINTER_TO_UINT (first_line));
+      else if (found != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
+        problem (imp, record->line, ORG_NAME,
+                 _("“%s” is already in the directory. Import with --update to change it."), name);
+      else if (found != NULL)
+        {
+          org = g_object_ref (found);
+          is_update = TRUE;
+        }
+      if (!g_hash_table_contains (seen, key))
+        g_hash_table_insert (seen, g_strdup (key), GUINT_TO_POINTER (record->line));
+    }
+
+  if (org == NULL)
+    org = tsu_organization_new ();
+
+  /* An update changes the columns the file has, and only those. */
+  tsu_organization_set_name (org, bare);
+  if (legal_form != NULL || has_column (imp, ORG_LEGAL_FORM) || !is_update)
+    tsu_organization_set_legal_form (org, legal_form);
+  if (has_column (imp, ORG_READING))
+    tsu_organization_set_reading (org, cell (imp, record, ORG_READING));
+  if (has_column (imp, ORG_KIND) || !is_update)
+    tsu_organization_set_kind (org, kind);
+  if (has_column (imp, ORG_FIELDS))
+    {
+      g_auto(GStrv) fields = tsu_organization_parse_fields (cell (imp, record, ORG_FIELDS));
+
+      tsu_organization_set_fields (org, (const char * const *) fields);
+    }
+  if (has_column (imp, ORG_WARD))
+    tsu_organization_set_ward (org, ward);
+  if (has_column (imp, ORG_PHONE))
+    tsu_organization_set_phone (org, cell (imp, record, ORG_PHONE));
+  if (has_column (imp, ORG_EMAIL))
+    tsu_organization_set_email (org, cell (imp, record, ORG_EMAIL));
+  if (has_column (imp, ORG_WEBSITE))
+    tsu_organization_set_website (org, cell (imp, record, ORG_WEBSITE));
+  if (has_column (imp, ORG_ADDRESS))
+    tsu_organization_set_address (org, cell (imp, record, ORG_ADDRESS));
+  if (has_column (imp, ORG_HOURS))
+    tsu_organization_set_hours (org, cell (imp, record, ORG_HOURS));
+  if (has_column (imp, ORG_JOINED_ON) && *cell (imp, record, ORG_JOINED_ON) == '\0')
+    tsu_organization_set_joined_on (org, NULL);
+  else if (joined_on != NULL)
+    tsu_organization_set_joined_on (org, joined_on);
+  if (has_column (imp, ORG_LEFT_ON) && *cell (imp, record, ORG_LEFT_ON) == '\0')
+    tsu_organization_set_left_on (org, NULL);
+  else if (left_on != NULL)
+    tsu_organization_set_left_on (org, left_on);
+  if (has_column (imp, ORG_NOTES))
+    tsu_organization_set_notes (org, cell (imp, record, ORG_NOTES));
+
+  problems = tsu_organization_validate (org);
+  report_field_problems (imp, record, problems);
+  if (imp->row_bad)
+    return TRUE;
+
+  if (!tsu_organization_save (org, imp->db, error))
+    return save_failed (imp, record, error);
+  if (is_update)
+    imp->result->updated++;
+  else
+    imp->result->added++;
+  return TRUE;
+}
+
+static gboolean
+import_organizations (Import     *imp,
+                      GPtrArray  *records,
+                      GError    **error)
+{
+  g_autoptr(GHashTable) existing = load_organizations (imp->db, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = 1; i < records->len; i++)
+    {
+      TsuCsvRecord *record = g_ptr_array_index (records, i);
+
+      if (!prepare_row (imp, record))
+        continue;
+      if (!import_organization_row (imp, record, existing, seen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+import_person_row (Import        *imp,
+                   TsuCsvRecord  *record,
+                   GHashTable    *organizations,
+                   GHashTable    *seen,
+                   GHashTable    *primaries,
+                   GError       **error)
+{
+  const char *org_name = cell (imp, record, PERSON_ORGANIZATION);
+  const char *name = cell (imp, record, PERSON_NAME);
+  TsuOrganization *org = NULL;
+  g_autoptr(TsuPerson) person = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gboolean primary = FALSE;
+  gboolean is_update = FALSE;
+
+  if (*org_name == '\0')
+    problem (imp, record->line, PERSON_ORGANIZATION, _("Enter the organisation the person belongs to."));
+  else
+    {
+      g_autofree char *org_key = organization_key (org_name);
+
+      org = g_hash_table_lookup (organizations, org_key);
+      if (org == NULL)
+        problem (imp, record->line, PERSON_ORGANIZATION,
+                 _("There is no organisation called “%s”. Import the organisations first."), org_name);
+    }
+
+  if (*cell (imp, record, PERSON_PRIMARY) != '\0'
+      && !parse_yes_no (cell (imp, record, PERSON_PRIMARY), &primary))
+    problem (imp, record->line, PERSON_PRIMARY,
+             _("“%s” is neither yes nor no (はい or いいえ)."), cell (imp, record, PERSON_PRIMARY));
+
+  if (org != NULL && *name != '\0')
+    {
+      gint64 org_id = tsu_organization_get_id (org);
+      g_autofree char *name_key = tsu_kana_normalize (name);
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", org_id, name_key);
+      gpointer first_line;
+
+      if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
+        problem (imp, record->line, PERSON_NAME,
+                 _("“%s” of “%s” is already on line %u of this file."),
+                 name, org_name, GPOINTER_TO_UINT (first_line));
+      else
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          person = tsu_person_find_by_name (imp->db, org_id, name, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (person != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
+            {
+              problem (imp, record->line, PERSON_NAME,
+                       _("“%s” of “%s” is already in the directory. Import with --update to change them."),
+                       name, org_name);
+              g_clear_object (&person);
+            }
+          is_update = person != NULL;
+          g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (record->line));
+        }
+
+      if (primary)
+        {
+          gpointer org_key = GSIZE_TO_POINTER ((gsize) org_id);
+
+          if (g_hash_table_lookup_extended (primaries, org_key, NULL, &first_line))
+            problem (imp, record->line, PERSON_PRIMARY,
+                     _("Line %u already makes someone else the primary contact of “%s”."),
+                     GPOINTER_TO_UINT (first_line), org_name);
+          else
+            g_hash_table_insert (primaries, org_key, GUINT_TO_POINTER (record->line));
+        }
+    }
+
+  if (person == NULL)
+    person = tsu_person_new (org ? tsu_organization_get_id (org) : 0);
+
+  tsu_person_set_name (person, name);
+  if (has_column (imp, PERSON_READING))
+    tsu_person_set_reading (person, cell (imp, record, PERSON_READING));
+  if (has_column (imp, PERSON_TITLE))
+    tsu_person_set_title (person, cell (imp, record, PERSON_TITLE));
+  if (has_column (imp, PERSON_PHONE))
+    tsu_person_set_phone (person, cell (imp, record, PERSON_PHONE));
+  if (has_column (imp, PERSON_EMAIL))
+    tsu_person_set_email (person, cell (imp, record, PERSON_EMAIL));
+  if (has_column (imp, PERSON_PRIMARY))
+    tsu_person_set_primary (person, primary);
+
+  problems = tsu_person_validate (person);
+  /* The organisation was reported above already, in better words. */
+  for (guint i = problems->len; i > 0; i--)
+    {
+      TsuFieldProblem *p = g_ptr_array_index (problems, i - 1);
+
+      if (strcmp (p->field, "organization-id") == 0)
+        g_ptr_array_remove_index (problems, i - 1);
+    }
+  report_field_problems (imp, record, problems);
+  if (imp->row_bad)
+    return TRUE;
+
+  if (!tsu_person_save (person, imp->db, error))
+    return save_failed (imp, record, error);
+  if (is_update)
+    imp->result->updated++;
+  else
+    imp->result->added++;
+  return TRUE;
+}
+
+static gboolean
+import_people (Import     *imp,
+               GPtrArray  *records,
+               GError    **error)
+{
+  g_autoptr(GHashTable) organizations = load_organizations (imp->db, error);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) primaries = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  if (organizations == NULL)
+    return FALSE;
+  for (guint i = 1; i < records->len; i++)
+    {
+      TsuCsvRecord *record = g_ptr_array_index (records, i);
+
+      if (!prepare_row (imp, record))
+        continue;
+      if (!import_person_row (imp, record, organizations, seen, primaries, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+TsuImportResult *
+tsu_import_csv (TsuDatabase     *db,
+                TsuImportKind    kind,
+                const char      *path,
+                TsuImportFlags   flags,
+                GError         **error)
+{
+  g_autoptr(TsuImportResult) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Import imp = { 0 };
+  guint error_line = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = g_new0 (TsuImportResult, 1);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+
+  imp.db = db;
+  imp.display = path;
+  imp.flags = flags;
+  imp.result = result;
+  switch (kind)
+    {
+    case TSU_IMPORT_ORGANIZATIONS:
+      imp.columns = organization_columns;
+      imp.n_columns = N_ORG_COLUMNS;
+      break;
+    case TSU_IMPORT_PEOPLE:
+      imp.columns = person_columns;
+      imp.n_columns = N_PERSON_COLUMNS;
+      break;
+    default:
+      g_return_val_if_reached (NULL);
+    }
+
+  records = tsu_csv_read_file (path, NULL, &error_line, &local_error);
+  if (records == NULL)
+    {
+      /* A file that is not CSV is bad input, like a bad row; a file that
+       * cannot be read at all is an error. */
+      if (local_error->domain != TSU_CSV_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_ptr_array_add (result->problems,
+                       g_strdup_printf ("%s:%u: %s", path, MAX (error_line, 1), local_error->message));
+      return g_steal_pointer (&result);
+    }
+  if (records->len == 0)
+    {
+      g_ptr_array_add (result->problems,
+                       g_strdup_printf ("%s:1: %s", path, _("The file is empty. Its first row must name the columns.")));
+      return g_steal_pointer (&result);
+    }
+  /* With columns missing or unknown, every row would be wrong the same
+   * way: report the header alone. */
+  if (!read_header (&imp, g_ptr_array_index (records, 0)))
+    return g_steal_pointer (&result);
+
+  if (!tsu_database_begin (db, error))
+    return NULL;
+  if (kind == TSU_IMPORT_ORGANIZATIONS)
+    ok = import_organizations (&imp, records, error);
+  else
+    ok = import_people (&imp, records, error);
+
+  if (!ok || result->problems->len > 0 || (flags & TSU_IMPORT_FLAGS_DRY_RUN))
+    {
+      tsu_database_rollback (db);
+      /* The store announced each save; views must drop what was undone. */
+      if (result->added + result->updated > 0)
+        tsu_database_emit_changed (db, kind == TSU_IMPORT_ORGANIZATIONS ? "organizations" : "people");
+      if (!ok)
+        return NULL;
+      return g_steal_pointer (&result);
+    }
+  if (!tsu_database_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+gboolean
+tsu_export_organizations_csv (TsuDatabase  *db,
+                              const char   *path,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+  const char *header[N_ORG_COLUMNS + 1];
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  all = tsu_organization_load_all (db, error);
+  if (all == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_ORG_COLUMNS; i++)
+    header[i] = organization_columns[i].name;
+  header[N_ORG_COLUMNS] = NULL;
+  tsu_csv_append_record (out, header);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      TsuOrganization *org = g_ptr_array_index (all, i);
+      g_autofree char *fields = g_strjoinv (";", (char **) tsu_organization_get_fields (org));
+      const char *row[N_ORG_COLUMNS + 1] = {
+        [ORG_LEGAL_FORM] = tsu_organization_get_legal_form (org),
+        [ORG_NAME]       = tsu_organization_get_name (org),
+        [ORG_READING]    = tsu_organization_get_reading (org),
+        [ORG_KIND]       = tsu_organization_kind_to_code (tsu_organization_get_kind (org)),
+        [ORG_FIELDS]     = fields,
+        [ORG_WARD]       = tsu_organization_get_ward (org),
+        [ORG_PHONE]      = tsu_organization_get_phone (org),
+        [ORG_EMAIL]      = tsu_organization_get_email (org),
+        [ORG_WEBSITE]    = tsu_organization_get_website (org),
+        [ORG_ADDRESS]    = tsu_organization_get_address (org),
+        [ORG_HOURS]      = tsu_organization_get_hours (org),
+        [ORG_JOINED_ON]  = tsu_organization_get_joined_on (org),
+        [ORG_LEFT_ON]    = tsu_organization_get_left_on (org),
+        [ORG_NOTES]      = tsu_organization_get_notes (org),
+        [N_ORG_COLUMNS]  = NULL,
+      };
+
+      for (guint c = 0; c < N_ORG_COLUMNS; c++)
+        if (row[c] == NULL)
+          row[c] = "";
+      tsu_csv_append_record (out, row);
+    }
+
+  return g_file_set_contents_full (path, out->str, (gssize) out->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
