@@ -1,0 +1,493 @@
+/* test-cli.c: the command line as a script sees it: exit statuses,
+ * messages on stderr, and the database left alone on bad input.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "tsu-cli.h"
+#include "tsu-organization.h"
+#include "tsu-person.h"
+
+static char *tmp_dir;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static const char *
+program (void)
+{
+  const char *path = g_getenv ("TSUNAGU");
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  return path;
+}
+
+/* Runs tsunagu with the arguments (NULL-terminated), in the C locale so
+ * that messages are in English. */
+static Run
+run_tsunagu (const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  Run run = { 0 };
+  int wait_status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) program ());
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "", TRUE);
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", tmp_dir, TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run.out, &run.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run.status = WEXITSTATUS (wait_status);
+  return run;
+}
+
+static gboolean
+skip_without_program (void)
+{
+  if (program () == NULL)
+    {
+      g_test_skip ("the tsunagu program is not built");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+temp_path (const char *name)
+{
+  static guint counter;
+  g_autofree char *unique = g_strdup_printf ("%u-%s", ++counter, name);
+
+  return g_build_filename (tmp_dir, unique, NULL);
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "import", "data", name, NULL);
+}
+
+static guint
+count_organizations (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsuDatabase) db = tsu_database_open (db_path, &error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_assert_no_error (error);
+  all = tsu_organization_load_all (db, &error);
+  g_assert_no_error (error);
+  return all->len;
+}
+
+static void
+test_window (void)
+{
+  char *argv_none[] = { (char *) "tsunagu", NULL };
+  char *argv_db[] = { (char *) "tsunagu", (char *) "--database", (char *) "/tmp/x.db", NULL };
+  char *argv_db_equals[] = { (char *) "tsunagu", (char *) "--database=/tmp/y.db", NULL };
+  g_autofree char *path = NULL;
+
+  /* No sub-command: the window opens, on the default database... */
+  g_assert_cmpint (tsu_cli_run (1, argv_none, &path), ==, TSU_CLI_OPEN_WINDOW);
+  g_assert_null (path);
+  /* ...or on the one named. */
+  g_assert_cmpint (tsu_cli_run (3, argv_db, &path), ==, TSU_CLI_OPEN_WINDOW);
+  g_assert_cmpstr (path, ==, "/tmp/x.db");
+  g_clear_pointer (&path, g_free);
+  g_assert_cmpint (tsu_cli_run (2, argv_db_equals, &path), ==, TSU_CLI_OPEN_WINDOW);
+  g_assert_cmpstr (path, ==, "/tmp/y.db");
+}
+
+static void
+test_version_and_help (void)
+{
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "tsunagu " PACKAGE_VERSION "\n");
+  run_clear (&run);
+
+  run = run_tsunagu ("--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "import KIND FILE.csv"));
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  run = run_tsunagu ("import", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--update"));
+  run_clear (&run);
+
+  run = run_tsunagu ("export", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--include-former"));
+  run_clear (&run);
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *db = temp_path ("usage.db");
+  g_autofree char *csv = data_file ("organizations-en.csv");
+  const char *cases[][7] = {
+    { "frobnicate", NULL },
+    { "--frobnicate", NULL },
+    { "--database", NULL },
+    { "import", NULL },
+    { "import", "organizations", NULL },
+    { "import", "clubs", "x.csv", NULL },
+    { "import", "organizations", csv, "--force", NULL },
+    { "import", "events", csv, NULL },
+    { "import", "referrals", csv, NULL },
+    { "export", "members", NULL },
+    { "export", "members", "--output", "x.pdf", NULL },
+    { "export", "members", "--output", "x.xlsx", "--kind", "club" },
+    { "export", "organizations", "--output", "x.xlsx", NULL },
+    { "export", "attendance", "--output", "x.xlsx", "--fiscal-year", "2023" },
+    { "export", "sign-in", "--output", "x.xlsx", NULL },
+    { "print", "members", "--output", "x.xlsx", NULL },
+    { "print", "referral-network", "--output", "x.pdf", NULL },
+    { "report", "referrals", "--fiscal-year", "2023", NULL },
+    { "backup", NULL },
+    { "restore", "backup.db", NULL },
+    { "demo", "extra", NULL },
+  };
+
+  if (skip_without_program ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Run run = run_tsunagu ("--database", db, cases[i][0], cases[i][1], cases[i][2],
+                             cases[i][3], cases[i][4], cases[i][5], NULL);
+      g_autofree char *joined = g_strjoinv (" ", (char **) cases[i]);
+
+      g_test_message ("tsunagu %s → %d: %s", joined, run.status, run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_true (g_str_has_prefix (run.err, "tsunagu: "));
+      g_assert_cmpstr (run.out, ==, "");
+      run_clear (&run);
+    }
+
+  /* Usage errors and commands of later versions touch no database. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_available (void)
+{
+  Run run;
+
+  if (skip_without_program ())
+    return;
+  run = run_tsunagu ("restore", "backup.db", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "not available"));
+  run_clear (&run);
+
+  run = run_tsunagu ("export", "budget", "--output", "b.xlsx", "--fiscal-year", "2023", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "not available"));
+  run_clear (&run);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = temp_path ("notes.txt");
+  g_autofree char *csv = data_file ("organizations-en.csv");
+  g_autofree char *out = temp_path ("x.csv");
+  static const char text[] = "These are my notes, not a database.\n";
+  const char *commands[][5] = {
+    { "demo", NULL },
+    { "import", "organizations", csv, NULL },
+    { "export", "organizations", "--output", out, NULL },
+    { "backup", "--output", out, NULL },
+  };
+
+  if (skip_without_program ())
+    return;
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      Run run = run_tsunagu ("--database", path, commands[i][0], commands[i][1],
+                             commands[i][2], commands[i][3], commands[i][4], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_cmpint (run.status, ==, 3);
+      g_assert_true (g_str_has_prefix (run.err, "tsunagu: "));
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpmem (contents, length, text, sizeof text - 1);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *db = temp_path ("demo.db");
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), ==, 18);
+
+  /* Not into a database that holds records. */
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "tsunagu: "));
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), ==, 18);
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *db = temp_path ("import.db");
+  g_autofree char *good = data_file ("organizations-en.csv");
+  g_autofree char *bad = data_file ("organizations-bad.csv");
+  g_autofree char *people = data_file ("people.csv");
+  g_auto(GStrv) lines = NULL;
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "import", "organizations", good, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "3 organisations added, 0 updated.\n");
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "import", "people", people, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "3 people added, 0 updated.\n");
+  run_clear (&run);
+
+  /* Every bad row on stderr, then nothing imported. */
+  run = run_tsunagu ("--database", db, "import", "organizations", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  lines = g_strsplit (run.err, "\n", -1);
+  {
+    /* Lines 2 and 4 name organisations that are in the database now. */
+    const char *expected[] = { "2: column name: ", "3: column name: ", "4: column name: ",
+                               "4: column reading: ", "5: column joined_on: ", "6: column email: ",
+                               "7: column kind: ", "8: column name: ", NULL };
+
+    for (guint i = 0; expected[i] != NULL; i++)
+      {
+        g_autofree char *prefix = g_strdup_printf ("%s:%s", bad, expected[i]);
+        g_assert_true (g_str_has_prefix (lines[i], prefix));
+      }
+    g_assert_true (g_str_has_prefix (lines[8], "tsunagu: "));
+    g_assert_cmpstr (lines[9], ==, "");
+    g_assert_null (lines[10]);
+  }
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), ==, 3);
+
+  /* Existing organisations need --update. */
+  run = run_tsunagu ("--database", db, "import", "organizations", good, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "import", "organizations", good, "--update", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "0 organisations added, 3 updated.\n");
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), ==, 3);
+
+  /* A file that is not there is bad input. */
+  run = run_tsunagu ("--database", db, "import", "organizations", "/nonexistent/x.csv", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+}
+
+static void
+test_export_round_trip (void)
+{
+  g_autofree char *db = temp_path ("source.db");
+  g_autofree char *copy = temp_path ("copy.db");
+  g_autofree char *csv = temp_path ("organizations.csv");
+  g_autofree char *contents = NULL;
+  g_autoptr(TsuDatabase) a = NULL;
+  g_autoptr(TsuDatabase) b = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "export", "organizations", "--output", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "legal_form,name,reading,"));
+  g_assert_nonnull (strstr (contents, "\r\n"));
+
+  run = run_tsunagu ("--database", copy, "import", "organizations", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "18 organisations added, 0 updated.\n");
+  run_clear (&run);
+
+  a = tsu_database_open (db, NULL);
+  b = tsu_database_open (copy, NULL);
+  before = tsu_organization_load_all (a, NULL);
+  after = tsu_organization_load_all (b, NULL);
+  g_assert_cmpuint (before->len, ==, after->len);
+  for (guint i = 0; i < before->len; i++)
+    {
+      TsuOrganization *x = g_ptr_array_index (before, i);
+      TsuOrganization *y = g_ptr_array_index (after, i);
+      g_autofree char *dx = tsu_organization_dup_display_name (x);
+      g_autofree char *dy = tsu_organization_dup_display_name (y);
+      g_autofree char *fx = tsu_organization_dup_fields_text (x);
+      g_autofree char *fy = tsu_organization_dup_fields_text (y);
+
+      g_assert_cmpstr (dx, ==, dy);
+      g_assert_cmpstr (tsu_organization_get_reading (x), ==, tsu_organization_get_reading (y));
+      g_assert_cmpint (tsu_organization_get_kind (x), ==, tsu_organization_get_kind (y));
+      g_assert_cmpstr (fx, ==, fy);
+      g_assert_cmpstr (tsu_organization_get_ward (x), ==, tsu_organization_get_ward (y));
+      g_assert_cmpstr (tsu_organization_get_hours (x), ==, tsu_organization_get_hours (y));
+      g_assert_cmpstr (tsu_organization_get_joined_on (x), ==, tsu_organization_get_joined_on (y));
+      g_assert_cmpstr (tsu_organization_get_left_on (x), ==, tsu_organization_get_left_on (y));
+      g_assert_cmpstr (tsu_organization_get_notes (x), ==, tsu_organization_get_notes (y));
+    }
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *db = temp_path ("live.db");
+  g_autofree char *copy = temp_path ("backup.db");
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "backup", "--output", copy, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (copy), ==, 18);
+}
+
+static void
+test_members_report (void)
+{
+  g_autofree char *db = temp_path ("report.db");
+  g_autofree char *xlsx = temp_path ("members.xlsx");
+  g_autofree char *pdf = temp_path ("members.pdf");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "export", "members", "--output", xlsx, "--kind", "all", "--include-former", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+  g_clear_pointer (&contents, g_free);
+
+  run = run_tsunagu ("--database", db, "print", "members", "--output", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("tsu-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/window", test_window);
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/not-available", test_not_available);
+  g_test_add_func ("/cli/not-a-database", test_not_a_database);
+  g_test_add_func ("/cli/demo", test_demo);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
+  g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/members-report", test_members_report);
+
+  status = g_test_run ();
+  /* Keep the files of a failed run for a look; the folder is flat. */
+  if (status == 0)
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (tmp_dir);
+    }
+  g_free (tmp_dir);
+  return status;
+}
