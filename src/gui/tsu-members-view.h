@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "tsu-database.h"
+#include "tsu-organization.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +22,10 @@ void       tsu_members_view_set_database (TsuMembersView *self,
 void       tsu_members_view_add_organization (TsuMembersView *self);
 /* Focuses the search entry (Ctrl+F). */
 void       tsu_members_view_focus_search (TsuMembersView *self);
+/* Selects the organisation with @id if it is shown; FALSE if not. */
+gboolean   tsu_members_view_select_organization (TsuMembersView *self,
+                                                 gint64          id);
+/* The organisation selected in the list, or NULL. */
+TsuOrganization *tsu_members_view_get_selected (TsuMembersView *self);
 
 G_END_DECLS
