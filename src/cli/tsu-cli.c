@@ -75,7 +75,9 @@ usage_error (Cli        *cli,
 static int
 not_available (const char *what)
 {
-  g_printerr (_("tsunagu: “%s” is not available in this version of Tsunagu.\n"), what);
+  g_autofree char *message = g_strdup_printf (_("“%s” is not available in this version of Tsunagu."), what);
+
+  g_printerr ("tsunagu: %s\n", message);
   return TSU_EXIT_USAGE;
 }
 
@@ -212,7 +214,9 @@ run_import (Cli *cli)
    * for nothing. */
   if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
     {
-      g_printerr (_("tsunagu: %s: there is no such file.\n"), file);
+      g_autofree char *message = g_strdup_printf (_("%s: there is no such file."), file);
+
+      g_printerr ("tsunagu: %s\n", message);
       return TSU_EXIT_BAD_INPUT;
     }
 
@@ -226,7 +230,7 @@ run_import (Cli *cli)
     {
       for (guint i = 0; i < result->problems->len; i++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (result->problems, i));
-      g_printerr (_("tsunagu: nothing was imported; correct the rows above and import the file again.\n"));
+      g_printerr ("tsunagu: %s\n", _("Nothing was imported. Correct the rows above and import the file again."));
       return TSU_EXIT_BAD_INPUT;
     }
 
