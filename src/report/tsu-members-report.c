@@ -1,1 +1,705 @@
-/* placeholder: being written */
+/* tsu-members-report.c: the member directory (参加団体名簿) as an Excel
+ * workbook and as a printout.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "tsu-members-report.h"
+#include "tsu-person.h"
+#include "tsu-report-file.h"
+
+/* One organisation of the list with its representative. */
+typedef struct
+{
+  TsuOrganization *org;
+  TsuPerson       *contact;  /* nullable */
+} Entry;
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_object (&entry->org);
+  g_clear_object (&entry->contact);
+  g_free (entry);
+}
+
+/* Members first, then partners, then the city departments (行政), as the
+ * council's minutes list them. */
+static const TsuOrganizationKind kind_order[] = {
+  TSU_ORGANIZATION_KIND_MEMBER,
+  TSU_ORGANIZATION_KIND_PARTNER,
+  TSU_ORGANIZATION_KIND_GOVERNMENT,
+};
+
+void
+tsu_members_report_options_init (TsuMembersReportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->all_kinds = FALSE;
+  options->kind = TSU_ORGANIZATION_KIND_MEMBER;
+  options->include_former = FALSE;
+  options->date_style = TSU_DATE_STYLE_GREGORIAN;
+  options->council_name = NULL;
+  options->today_iso = NULL;
+}
+
+static char *
+dup_today_iso (const TsuMembersReportOptions *options)
+{
+  GDate date;
+
+  if (options->today_iso != NULL && tsu_date_from_iso (options->today_iso, &date))
+    return tsu_date_to_iso (&date);
+  return tsu_date_today_iso ();
+}
+
+/* The representative: the primary contact, or else the first person the
+ * organisation has, so the column is not empty for want of a tick. */
+static TsuPerson *
+load_contact (TsuDatabase      *db,
+              TsuOrganization  *org,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+
+  people = tsu_person_load_for_organization (db, tsu_organization_get_id (org), error);
+  if (people == NULL)
+    return NULL;
+  if (people->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (people, 0));
+}
+
+/* The organisations the options select, grouped by kind (kind_order), each
+ * group 五十音順. Returns NULL with @error on a database failure. */
+static GPtrArray *
+load_entries (TsuDatabase                    *db,
+              const TsuMembersReportOptions  *options,
+              GError                        **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *today = dup_today_iso (options);
+
+  all = tsu_organization_load_all (db, error);
+  if (all == NULL)
+    return NULL;
+
+  entries = g_ptr_array_new_with_free_func (entry_free);
+  for (guint k = 0; k < G_N_ELEMENTS (kind_order); k++)
+    {
+      if (!options->all_kinds && options->kind != kind_order[k])
+        continue;
+      /* load_all() is already in reading order. */
+      for (guint i = 0; i < all->len; i++)
+        {
+          TsuOrganization *org = g_ptr_array_index (all, i);
+          GError *local_error = NULL;
+          Entry *entry;
+
+          if (tsu_organization_get_kind (org) != kind_order[k])
+            continue;
+          if (!options->include_former && !tsu_organization_is_current (org, today))
+            continue;
+
+          entry = g_new0 (Entry, 1);
+          entry->org = g_object_ref (org);
+          entry->contact = load_contact (db, org, &local_error);
+          if (local_error != NULL)
+            {
+              entry_free (entry);
+              g_propagate_error (error, local_error);
+              return NULL;
+            }
+          g_ptr_array_add (entries, entry);
+        }
+    }
+  return g_steal_pointer (&entries);
+}
+
+static char *
+dup_council_name (const TsuMembersReportOptions *options)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (options->council_name != NULL)
+    return g_strdup (options->council_name);
+
+  /* The command line may run where the schema is not installed;
+   * g_settings_new() would abort there. */
+  source = g_settings_schema_source_get_default ();
+  if (source == NULL)
+    return g_strdup ("");
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "council-name"))
+    return g_strdup ("");
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_string (settings, "council-name");
+}
+
+static const char *
+list_name (const TsuMembersReportOptions *options)
+{
+  if (options->all_kinds)
+    /* Translators: title of the list of every organisation */
+    return _("Directory of Members and Partners");
+
+  switch (options->kind)
+    {
+    case TSU_ORGANIZATION_KIND_GOVERNMENT:
+      /* Translators: title of the list of city departments */
+      return _("Directory of City Officials");
+    case TSU_ORGANIZATION_KIND_PARTNER:
+      /* Translators: title of the list of partner organisations */
+      return _("Directory of Partners");
+    case TSU_ORGANIZATION_KIND_MEMBER:
+    default:
+      /* Translators: title of the member directory (参加団体名簿) */
+      return _("Member Directory");
+    }
+}
+
+static char *
+dup_title (const TsuMembersReportOptions *options)
+{
+  g_autofree char *council = dup_council_name (options);
+
+  g_strstrip (council);
+  if (*council == '\0')
+    return g_strdup (list_name (options));
+  /* Translators: the council's name, then the list's name:
+   * "北九州市孤独・孤立対策等連携協議会　参加団体名簿" */
+  return g_strdup_printf (_("%s — %s"), council, list_name (options));
+}
+
+static const char *
+section_heading (TsuOrganizationKind kind)
+{
+  switch (kind)
+    {
+    case TSU_ORGANIZATION_KIND_GOVERNMENT:
+      /* Translators: section of a printed list: city officials (行政関係者) */
+      return _("City officials");
+    case TSU_ORGANIZATION_KIND_PARTNER:
+      /* Translators: section of a printed list (協力団体) */
+      return _("Partner organizations");
+    case TSU_ORGANIZATION_KIND_MEMBER:
+    default:
+      /* Translators: section of a printed list (参加団体) */
+      return _("Member organizations");
+    }
+}
+
+static const char *
+subtitle (void)
+{
+  /* Translators: printed under the title of lists of people and
+   * organisations: 敬称略・五十音順 */
+  return _("Honorifics omitted, in kana order");
+}
+
+static void
+set_report_date (GDate                         *date,
+                 const TsuMembersReportOptions *options)
+{
+  g_autofree char *today = dup_today_iso (options);
+
+  g_date_clear (date, 1);
+  if (!tsu_date_from_iso (today, date))
+    g_date_set_time_t (date, time (NULL));
+}
+
+/* The printout. */
+
+static char *
+dup_contact_text (Entry *entry)
+{
+  const char *title;
+  const char *name;
+
+  if (entry->contact == NULL)
+    return g_strdup ("");
+  title = tsu_person_get_title (entry->contact);
+  name = tsu_person_get_name (entry->contact);
+  if (title == NULL || *title == '\0')
+    return g_strdup (name ? name : "");
+  /* The title above the name keeps a narrow column tidy. */
+  return g_strdup_printf ("%s\n%s", title, name ? name : "");
+}
+
+static char *
+dup_address_text (TsuOrganization *org)
+{
+  const char *address = tsu_organization_get_address (org);
+  const char *ward = tsu_organization_get_ward (org);
+
+  if (address != NULL && *address != '\0')
+    return g_strdup (address);
+  return g_strdup (ward ? ward : "");
+}
+
+TsuTablePrint *
+tsu_members_report_new_printout (TsuDatabase                    *db,
+                                 const TsuMembersReportOptions  *options,
+                                 GError                        **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(TsuTablePrint) print = NULL;
+  g_autofree char *title = NULL;
+  TsuOrganizationKind section = TSU_ORGANIZATION_KIND_MEMBER;
+  guint number = 0;
+  GDate date;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  entries = load_entries (db, options, error);
+  if (entries == NULL)
+    return NULL;
+
+  title = dup_title (options);
+  print = tsu_table_print_new (title, subtitle ());
+  set_report_date (&date, options);
+  tsu_table_print_set_date (print, &date, options->date_style);
+
+  /* Portrait, as the secretariat's lists are: six columns fit at 9 pt with
+   * the longer cells wrapping. */
+  /* Translators: column of the printed member directory: row number */
+  tsu_table_print_add_column (print, C_("member directory", "No."), 0.55);
+  /* Translators: column of the printed member directory (団体名) */
+  tsu_table_print_add_column (print, C_("member directory", "Organization"), 3.8);
+  /* Translators: column of the printed member directory: the
+   * representative or contact person (代表者・担当者) */
+  tsu_table_print_add_column (print, C_("member directory", "Representative"), 1.9);
+  /* Translators: column of the printed member directory (活動分野) */
+  tsu_table_print_add_column (print, C_("member directory", "Fields of activity"), 2.3);
+  /* Translators: column of the printed member directory (電話) */
+  tsu_table_print_add_column (print, C_("member directory", "Phone"), 1.55);
+  /* Translators: column of the printed member directory (住所) */
+  tsu_table_print_add_column (print, C_("member directory", "Address"), 2.6);
+  tsu_table_print_set_column_alignment (print, 0, PANGO_ALIGN_RIGHT);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      TsuOrganizationKind kind = tsu_organization_get_kind (entry->org);
+      g_autofree char *number_text = NULL;
+      g_autofree char *name = tsu_organization_dup_display_name (entry->org);
+      g_autofree char *contact = dup_contact_text (entry);
+      g_autofree char *fields = tsu_organization_dup_fields_text (entry->org);
+      g_autofree char *address = dup_address_text (entry->org);
+      const char *cells[6];
+
+      /* Each kind is its own numbered section when they are mixed. */
+      if (options->all_kinds && (i == 0 || kind != section))
+        {
+          tsu_table_print_add_section (print, section_heading (kind));
+          section = kind;
+          number = 0;
+        }
+
+      number_text = g_strdup_printf ("%u", ++number);
+      cells[0] = number_text;
+      cells[1] = name;
+      cells[2] = contact;
+      cells[3] = fields;
+      cells[4] = tsu_organization_get_phone (entry->org);
+      cells[5] = address;
+      tsu_table_print_add_row (print, cells);
+    }
+
+  return g_steal_pointer (&print);
+}
+
+gboolean
+tsu_members_report_print_pdf (TsuDatabase                    *db,
+                              const TsuMembersReportOptions  *options,
+                              const char                     *path,
+                              GError                        **error)
+{
+  g_autoptr(TsuTablePrint) print = NULL;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  print = tsu_members_report_new_printout (db, options, error);
+  if (print == NULL)
+    return FALSE;
+  return tsu_table_print_write_pdf (print, path, error);
+}
+
+/* The workbook. */
+
+enum
+{
+  COL_LEGAL_FORM,
+  COL_NAME,
+  COL_READING,
+  COL_KIND,
+  COL_FIELDS,
+  COL_WARD,
+  COL_ADDRESS,
+  COL_PHONE,
+  COL_EMAIL,
+  COL_WEBSITE,
+  COL_HOURS,
+  COL_JOINED,
+  COL_LEFT,
+  COL_NOTES,
+  COL_CONTACT,
+  COL_CONTACT_TITLE,
+  N_COLUMNS
+};
+
+/* Rows of the sheet, from 0. */
+#define TITLE_ROW  0
+#define INFO_ROW   1
+#define HEADER_ROW 2
+#define FIRST_ROW  3
+
+/* Column widths are in Excel's units, about one Latin digit of the
+ * default font; a Japanese character takes about two. Long texts wrap in
+ * a column of at most this width. */
+#define MAX_WIDTH  40.0
+#define MIN_WIDTH  6.0
+
+static const char *
+column_header (guint column)
+{
+  switch (column)
+    {
+    /* Translators: header of the member directory workbook (法人格) */
+    case COL_LEGAL_FORM:    return C_("member directory", "Legal form");
+    /* Translators: header of the member directory workbook (団体名) */
+    case COL_NAME:          return C_("member directory", "Name");
+    /* Translators: header of the member directory workbook: the kana
+     * reading of the name (よみがな) */
+    case COL_READING:       return C_("member directory", "Reading");
+    /* Translators: header of the member directory workbook: member,
+     * partner or city department (区分) */
+    case COL_KIND:          return C_("member directory", "Kind");
+    case COL_FIELDS:        return C_("member directory", "Fields of activity");
+    /* Translators: header of the member directory workbook: ward of the
+     * city (区) */
+    case COL_WARD:          return C_("member directory", "Ward");
+    case COL_ADDRESS:       return C_("member directory", "Address");
+    case COL_PHONE:         return C_("member directory", "Phone");
+    /* Translators: header of the member directory workbook (メール) */
+    case COL_EMAIL:         return C_("member directory", "E-mail");
+    /* Translators: header of the member directory workbook (ウェブサイト) */
+    case COL_WEBSITE:       return C_("member directory", "Web site");
+    /* Translators: header of the member directory workbook: hours of
+     * service (受付時間) */
+    case COL_HOURS:         return C_("member directory", "Hours");
+    /* Translators: header of the member directory workbook (加入日) */
+    case COL_JOINED:        return C_("member directory", "Joined");
+    /* Translators: header of the member directory workbook (退会日) */
+    case COL_LEFT:          return C_("member directory", "Left");
+    /* Translators: header of the member directory workbook (備考) */
+    case COL_NOTES:         return C_("member directory", "Notes");
+    /* Translators: header of the member directory workbook: the
+     * representative or contact person (代表者・担当者) */
+    case COL_CONTACT:       return C_("member directory", "Primary contact");
+    /* Translators: header of the member directory workbook: the contact's
+     * title (役職) */
+    case COL_CONTACT_TITLE: return C_("member directory", "Title");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The width of @text in Excel column units: East Asian wide characters
+ * count as two; of several lines, the longest. */
+static double
+text_width (const char *text)
+{
+  double width = 0;
+  double line = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          width = MAX (width, line);
+          line = 0;
+          continue;
+        }
+      /* Ambiguous-width characters (・, ○, ①) are wide in Japanese fonts. */
+      line += g_unichar_iswide_cjk (c) ? 2.0 : 1.0;
+    }
+  return MAX (width, line);
+}
+
+typedef struct
+{
+  lxw_workbook  *workbook;
+  lxw_worksheet *sheet;
+  lxw_format    *title;
+  lxw_format    *info;
+  lxw_format    *header;
+  lxw_format    *text;
+  lxw_format    *date;
+  double         widths[N_COLUMNS];
+  gboolean       wraps[N_COLUMNS];
+} Sheet;
+
+static lxw_format *
+new_format (lxw_workbook *workbook)
+{
+  lxw_format *format = workbook_add_format (workbook);
+
+  /* 游ゴシック is Excel's own default font for Japanese since Office 2016
+   * and ships with every Windows from 8.1 and with macOS, so the sheet
+   * looks like one the secretariat made by hand; ＭＳ Ｐゴシック would
+   * look dated, and Noto Sans CJK JP is missing from office PCs.
+   * LibreOffice substitutes a Japanese font where it is absent. */
+  format_set_font_name (format, "游ゴシック");
+  format_set_font_charset (format, 128);  /* SHIFTJIS_CHARSET */
+  format_set_font_family (format, 3);
+  format_set_font_size (format, 11);
+  return format;
+}
+
+static void
+create_formats (Sheet        *sheet,
+                TsuDateStyle  date_style)
+{
+  sheet->title = new_format (sheet->workbook);
+  format_set_bold (sheet->title);
+  format_set_font_size (sheet->title, 14);
+
+  sheet->info = new_format (sheet->workbook);
+
+  sheet->header = new_format (sheet->workbook);
+  format_set_bold (sheet->header);
+  format_set_bg_color (sheet->header, 0xDDEBF7);
+  format_set_border (sheet->header, LXW_BORDER_THIN);
+  format_set_border_color (sheet->header, 0x808080);
+  format_set_align (sheet->header, LXW_ALIGN_CENTER);
+  format_set_align (sheet->header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (sheet->header);
+
+  sheet->text = new_format (sheet->workbook);
+  format_set_border (sheet->text, LXW_BORDER_THIN);
+  format_set_border_color (sheet->text, 0xB0B0B0);
+  format_set_align (sheet->text, LXW_ALIGN_VERTICAL_TOP);
+  /* Wrapping only shows where a text is wider than its column, which is
+   * capped at MAX_WIDTH. */
+  format_set_text_wrap (sheet->text);
+
+  sheet->date = new_format (sheet->workbook);
+  format_set_border (sheet->date, LXW_BORDER_THIN);
+  format_set_border_color (sheet->date, 0xB0B0B0);
+  format_set_align (sheet->date, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (sheet->date, LXW_ALIGN_LEFT);
+  if (date_style == TSU_DATE_STYLE_WAREKI)
+    /* 令和5年12月14日. [$-411] (Japanese) makes ggg the era name and e the
+     * year in it; every Excel since 2007 and LibreOffice understand it. The
+     * newer [$-ja-JP-x-gannen] would print 元年, but older Excel rejects
+     * the whole file over it. */
+    format_set_num_format (sheet->date, "[$-411]ggge\"年\"m\"月\"d\"日\"");
+  else
+    format_set_num_format (sheet->date, "yyyy/mm/dd");
+}
+
+static void
+write_text (Sheet      *sheet,
+            lxw_row_t   row,
+            lxw_col_t   col,
+            const char *text)
+{
+  if (text == NULL)
+    text = "";
+  if (*text == '\0')
+    /* Keep the borders on empty cells. */
+    worksheet_write_blank (sheet->sheet, row, col, sheet->text);
+  else
+    worksheet_write_string (sheet->sheet, row, col, text, sheet->text);
+  sheet->widths[col] = MAX (sheet->widths[col], text_width (text));
+}
+
+static void
+write_date (Sheet      *sheet,
+            lxw_row_t   row,
+            lxw_col_t   col,
+            const char *iso)
+{
+  GDate date;
+  lxw_datetime datetime = { 0 };
+
+  if (!tsu_date_from_iso (iso, &date))
+    {
+      write_text (sheet, row, col, iso);
+      return;
+    }
+  datetime.year = g_date_get_year (&date);
+  datetime.month = g_date_get_month (&date);
+  datetime.day = g_date_get_day (&date);
+  worksheet_write_datetime (sheet->sheet, row, col, &datetime, sheet->date);
+}
+
+static void
+write_entry (Sheet     *sheet,
+             lxw_row_t  row,
+             Entry     *entry)
+{
+  TsuOrganization *org = entry->org;
+  g_autofree char *fields = tsu_organization_dup_fields_text (org);
+
+  write_text (sheet, row, COL_LEGAL_FORM, tsu_organization_get_legal_form (org));
+  write_text (sheet, row, COL_NAME, tsu_organization_get_name (org));
+  write_text (sheet, row, COL_READING, tsu_organization_get_reading (org));
+  write_text (sheet, row, COL_KIND, tsu_organization_kind_to_label (tsu_organization_get_kind (org)));
+  write_text (sheet, row, COL_FIELDS, fields);
+  write_text (sheet, row, COL_WARD, tsu_organization_get_ward (org));
+  write_text (sheet, row, COL_ADDRESS, tsu_organization_get_address (org));
+  write_text (sheet, row, COL_PHONE, tsu_organization_get_phone (org));
+  write_text (sheet, row, COL_EMAIL, tsu_organization_get_email (org));
+  write_text (sheet, row, COL_WEBSITE, tsu_organization_get_website (org));
+  write_text (sheet, row, COL_HOURS, tsu_organization_get_hours (org));
+  write_date (sheet, row, COL_JOINED, tsu_organization_get_joined_on (org));
+  write_date (sheet, row, COL_LEFT, tsu_organization_get_left_on (org));
+  write_text (sheet, row, COL_NOTES, tsu_organization_get_notes (org));
+  write_text (sheet, row, COL_CONTACT,
+              entry->contact ? tsu_person_get_name (entry->contact) : NULL);
+  write_text (sheet, row, COL_CONTACT_TITLE,
+              entry->contact ? tsu_person_get_title (entry->contact) : NULL);
+}
+
+gboolean
+tsu_members_report_export_xlsx (TsuDatabase                    *db,
+                                const TsuMembersReportOptions  *options,
+                                const char                     *path,
+                                GError                        **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *temp_path = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date_text = NULL;
+  g_autofree char *info = NULL;
+  lxw_workbook_options workbook_options = { 0 };
+  lxw_doc_properties properties = { 0 };
+  lxw_error status;
+  lxw_row_t last_row;
+  Sheet sheet = { 0 };
+  GDate date;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entries = load_entries (db, options, error);
+  if (entries == NULL)
+    return FALSE;
+
+  temp_path = tsu_report_file_begin (path, error);
+  if (temp_path == NULL)
+    return FALSE;
+
+  /* Keep memory use flat and the rows in order. */
+  workbook_options.constant_memory = LXW_FALSE;
+  sheet.workbook = workbook_new_opt (temp_path, &workbook_options);
+  if (sheet.workbook == NULL)
+    {
+      tsu_report_file_abort (temp_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not create the workbook: out of memory."));
+      return FALSE;
+    }
+
+  title = dup_title (options);
+  properties.title = title;
+  properties.author = (char *) "Tsunagu";
+  workbook_set_properties (sheet.workbook, &properties);
+
+  /* Translators: name of the worksheet of the member directory
+   * (参加団体名簿); at most 31 characters, no []:*?/\ */
+  sheet.sheet = workbook_add_worksheet (sheet.workbook, C_("worksheet", "Members"));
+  create_formats (&sheet, options->date_style);
+
+  /* Title, then the subtitle and the date, then the headers. */
+  set_report_date (&date, options);
+  {
+    g_autofree char *formatted = tsu_date_format (&date, options->date_style);
+
+    date_text = g_strdup_printf (_("As of %s"), formatted);
+  }
+  /* U+3000 reads as a gap in Japanese and as a wide space elsewhere. */
+  info = g_strdup_printf ("%s\u3000%s", subtitle (), date_text);
+  worksheet_write_string (sheet.sheet, TITLE_ROW, 0, title, sheet.title);
+  worksheet_write_string (sheet.sheet, INFO_ROW, 0, info, sheet.info);
+  worksheet_set_row (sheet.sheet, TITLE_ROW, 24, NULL);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      const char *header = column_header (c);
+
+      worksheet_write_string (sheet.sheet, HEADER_ROW, c, header, sheet.header);
+      /* Room for the autofilter's drop-down button. */
+      sheet.widths[c] = text_width (header) + 2;
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    write_entry (&sheet, FIRST_ROW + i, g_ptr_array_index (entries, i));
+  last_row = entries->len > 0 ? FIRST_ROW + entries->len - 1 : HEADER_ROW;
+
+  /* Dates are as wide as their format, whatever the text in the file. */
+  for (guint c = COL_JOINED; c <= COL_LEFT; c++)
+    sheet.widths[c] = MAX (sheet.widths[c],
+                           options->date_style == TSU_DATE_STYLE_WAREKI ? 16 : 11);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      /* A little padding, and never wider than MAX_WIDTH: longer text
+       * wraps within the cell. */
+      double width = CLAMP (ceil (sheet.widths[c] * 1.1 + 1), MIN_WIDTH, MAX_WIDTH);
+
+      worksheet_set_column (sheet.sheet, c, c, width, NULL);
+    }
+
+  worksheet_freeze_panes (sheet.sheet, FIRST_ROW, COL_NAME + 1);
+  worksheet_autofilter (sheet.sheet, HEADER_ROW, 0, last_row, N_COLUMNS - 1);
+
+  /* Printing: A4 landscape, one page wide, title and headers on every
+   * page, "1 / 3" at the foot. */
+  worksheet_set_paper (sheet.sheet, 9);
+  worksheet_set_landscape (sheet.sheet);
+  worksheet_fit_to_pages (sheet.sheet, 1, 0);
+  worksheet_repeat_rows (sheet.sheet, TITLE_ROW, HEADER_ROW);
+  worksheet_set_margins (sheet.sheet, 0.4, 0.4, 0.6, 0.6);
+  worksheet_center_horizontally (sheet.sheet);
+  worksheet_set_footer (sheet.sheet, "&C&P / &N");
+
+  status = workbook_close (sheet.workbook);
+  if (status != LXW_NO_ERROR)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      tsu_report_file_abort (temp_path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: %s is a file name, then libxlsxwriter's
+                    * reason (in English) */
+                   _("Could not write “%s”: %s"), display, lxw_strerror (status));
+      return FALSE;
+    }
+
+  return tsu_report_file_commit (temp_path, path, error);
+}

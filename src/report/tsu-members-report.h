@@ -17,18 +17,29 @@ typedef struct
   TsuOrganizationKind  kind;            /* used unless all_kinds */
   gboolean             include_former;  /* --include-former */
   TsuDateStyle         date_style;
+  /* Printed before the list's name in titles; NULL: the "council-name"
+   * setting when its schema is installed, else none. */
+  const char          *council_name;
+  /* ISO date the list is "as of": who has left, and the date printed;
+   * NULL: today. */
+  const char          *today_iso;
 } TsuMembersReportOptions;
 
-/* Defaults: current member organisations, Gregorian dates. */
+/* Defaults: current member organisations, Gregorian dates, as of today. */
 void           tsu_members_report_options_init (TsuMembersReportOptions       *options);
 
 /* .xlsx: Japanese headers (from the locale), 五十音順, frozen header row,
- * autofilter, fitting column widths, A4 landscape, header repeated. */
+ * autofilter, fitting column widths, A4 landscape, header repeated. With
+ * all kinds, members come first, then partners, then city departments.
+ * Written under a temporary name and renamed, so a failure never leaves a
+ * broken file at @path. */
 gboolean       tsu_members_report_export_xlsx  (TsuDatabase                   *db,
                                                 const TsuMembersReportOptions *options,
                                                 const char                    *path,
                                                 GError                       **error);
-/* The printout, for the print dialog or tsu_table_print_write_pdf(). */
+/* The printout, for the print dialog or tsu_table_print_write_pdf():
+ * No., organisation, representative, fields, phone, address; with all
+ * kinds one section each for members, partners and city departments. */
 TsuTablePrint *tsu_members_report_new_printout (TsuDatabase                   *db,
                                                 const TsuMembersReportOptions *options,
                                                 GError                       **error);
