@@ -100,7 +100,6 @@ typedef struct
   guint            n_columns;
   int              position[MAX_COLUMNS];  /* cell index, -1 when absent */
   const char      *header[MAX_COLUMNS];    /* the name as the file writes it */
-  guint            n_header_cells;
   TsuImportResult *result;
   gboolean         row_bad;
 } Import;
@@ -231,7 +230,6 @@ read_header (Import       *imp,
       imp->position[i] = -1;
       imp->header[i] = NULL;
     }
-  imp->n_header_cells = header->n_cells;
 
   for (guint c = 0; c < header->n_cells; c++)
     {
@@ -511,8 +509,19 @@ import_organization_row (Import        *imp,
     }
   else
     {
-      legal_form = g_strdup (legal_form_cell);
-      bare = g_strdup (name);
+      g_autofree char *form_in_name = NULL;
+      g_autofree char *rest = NULL;
+
+      /* ＮＰＯ法人 and NPO法人 are the same form: keep the plain one. */
+      legal_form = g_utf8_normalize (legal_form_cell, -1, G_NORMALIZE_ALL_COMPOSE);
+      if (legal_form == NULL)
+        legal_form = g_strdup (legal_form_cell);
+      /* "NPO法人" beside "NPO法人 抱樸" says the form once, not twice. */
+      tsu_legal_form_split (name, &form_in_name, &rest);
+      if (form_in_name != NULL && strcmp (form_in_name, legal_form) == 0)
+        bare = g_steal_pointer (&rest);
+      else
+        bare = g_strdup (name);
     }
 
   if (*cell (imp, record, ORG_KIND) != '\0'

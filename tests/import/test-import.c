@@ -245,6 +245,28 @@ test_header_variants (Fixture       *f,
 }
 
 static void
+test_legal_form_column (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* The form in its own column, full-width, and repeated in the name. */
+  g_autofree char *path = write_csv (f, "forms.csv",
+                                     "legal_form,name,reading\n"
+                                     "ＮＰＯ法人,ＮＰＯ法人 抱樸,ほうぼく\n"
+                                     "社会福祉法人,北九州いのちの電話,きたきゅうしゅういのちのでんわ\n");
+  g_autoptr(TsuImportResult) result = import (f, TSU_IMPORT_ORGANIZATIONS, path, TSU_IMPORT_FLAGS_NONE);
+  g_autoptr(TsuOrganization) houboku = NULL;
+  g_autoptr(TsuOrganization) inochi = NULL;
+
+  assert_clean (result);
+  houboku = find (f->db, "抱樸");
+  g_assert_cmpstr (tsu_organization_get_legal_form (houboku), ==, "NPO法人");
+  g_assert_cmpstr (tsu_organization_get_name (houboku), ==, "抱樸");
+  inochi = find (f->db, "北九州いのちの電話");
+  g_assert_cmpstr (tsu_organization_get_legal_form (inochi), ==, "社会福祉法人");
+  g_assert_cmpstr (tsu_organization_get_name (inochi), ==, "北九州いのちの電話");
+}
+
+static void
 test_missing_column (Fixture       *f,
                      gconstpointer  data)
 {
@@ -581,6 +603,7 @@ main (int    argc,
   ADD ("/import/organizations/japanese-headers", test_japanese_headers);
   ADD ("/import/organizations/cp932", test_cp932);
   ADD ("/import/organizations/header-variants", test_header_variants);
+  ADD ("/import/organizations/legal-form-column", test_legal_form_column);
   ADD ("/import/organizations/missing-column", test_missing_column);
   ADD ("/import/organizations/unknown-column", test_unknown_column);
   ADD ("/import/organizations/bad-rows", test_bad_rows);
