@@ -1,1 +1,280 @@
-/* placeholder: being written */
+/* tsu-application.c: the application object, its actions and the first
+ * database to show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tsu-application.h"
+#include "tsu-demo.h"
+#include "tsu-preferences-window.h"
+#include "tsu-resources.h"
+#include "tsu-window.h"
+
+struct _TsuApplication
+{
+  AdwApplication parent_instance;
+
+  char *database_path;  /* from --database, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (TsuApplication, tsu_application, ADW_TYPE_APPLICATION)
+
+GSettings *
+tsu_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* g_settings_new() aborts on a missing schema; a program run from an
+   * unusual place should lose its preferences, not crash. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      static gsize warned = 0;
+
+      if (g_once_init_enter (&warned))
+        {
+          g_warning ("Settings schema %s is not installed; preferences will not be kept", APPLICATION_ID);
+          g_once_init_leave (&warned, 1);
+        }
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+TsuDatabase *
+tsu_application_open_database (const char  *path,
+                               GError     **error)
+{
+  g_autofree char *default_path = tsu_database_default_path ();
+  g_autoptr(TsuDatabase) database = NULL;
+  gboolean is_new;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  database = tsu_database_open (path, error);
+  if (database == NULL)
+    return NULL;
+
+  if (is_new && g_strcmp0 (path, default_path) == 0)
+    {
+      g_autoptr(GError) demo_error = NULL;
+
+      /* An empty database would still be usable, so a failure here is
+       * not a reason to refuse it. */
+      if (!tsu_demo_fill (database, &demo_error))
+        g_warning ("Could not fill the new database with demo data: %s", demo_error->message);
+    }
+  return g_steal_pointer (&database);
+}
+
+void
+tsu_application_remember_database (TsuDatabase *database)
+{
+  g_autoptr(GSettings) settings = tsu_settings_new ();
+  g_autofree char *default_path = tsu_database_default_path ();
+  const char *path;
+
+  g_return_if_fail (TSU_IS_DATABASE (database));
+
+  if (settings == NULL)
+    return;
+  path = tsu_database_get_path (database);
+  /* Empty stands for the default file, wherever the data folder is. */
+  g_settings_set_string (settings, "last-database",
+                         g_strcmp0 (path, default_path) == 0 ? "" : path);
+}
+
+/* The file given on the command line, else the one used last if it is
+ * still there, else the default. */
+static char *
+choose_database_path (TsuApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  settings = tsu_settings_new ();
+  if (settings != NULL)
+    last = g_settings_get_string (settings, "last-database");
+  if (last != NULL && last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  return tsu_database_default_path ();
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsuApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing the windows (instead of g_application_quit) lets each one
+   * save its size first. */
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  TsuApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "Tsunagu contributors", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Tsunagu"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("Tsunagu contributors"),
+                         "developers", developers,
+                         "comments", _("Member directory, events, referrals and budget of a council against loneliness and isolation"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one a line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  TsuApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = tsu_preferences_window_new ();
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+  { .name = "preferences", .activate = preferences_activated },
+};
+
+static void
+tsu_application_startup (GApplication *application)
+{
+  TsuApplication *self = TSU_APPLICATION (application);
+  static const struct
+  {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open-database", { "<Control>o", NULL } },
+    { "win.new-database", { "<Control><Shift>n", NULL } },
+    { "win.import", { "<Control>i", NULL } },
+    { "win.show-view::overview", { "<Control>1", NULL } },
+    { "win.show-view::members", { "<Control>2", NULL } },
+    { "win.show-view::events", { "<Control>3", NULL } },
+    { "win.show-view::referrals", { "<Control>4", NULL } },
+    { "win.show-view::budget", { "<Control>5", NULL } },
+  };
+
+  /* The resource is compiled into a static library: its constructor only
+   * runs when something refers to the object file, and this call does.
+   * It must be there before the parent's startup, which loads style.css
+   * and gtk/help-overlay.ui from the resource base path. */
+  if (!g_resources_get_info ("/jp/tsunagu/Tsunagu/tsu-window.ui", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                             NULL, NULL, NULL))
+    g_resources_register (tsu_get_resource ());
+
+  G_APPLICATION_CLASS (tsu_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+tsu_application_activate (GApplication *application)
+{
+  TsuApplication *self = TSU_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+  g_autoptr(TsuDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = choose_database_path (self);
+  database = tsu_application_open_database (path, &error);
+  window = GTK_WINDOW (tsu_window_new (ADW_APPLICATION (self), database));
+  gtk_window_present (window);
+
+  if (database != NULL)
+    tsu_application_remember_database (database);
+  else
+    /* The window opens anyway, so the user can choose another file; the
+     * bad file is left as it was. */
+    tsu_window_show_open_error (TSU_WINDOW (window), path, error);
+}
+
+static void
+tsu_application_finalize (GObject *object)
+{
+  TsuApplication *self = TSU_APPLICATION (object);
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (tsu_application_parent_class)->finalize (object);
+}
+
+static void
+tsu_application_class_init (TsuApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tsu_application_finalize;
+  app_class->startup = tsu_application_startup;
+  app_class->activate = tsu_application_activate;
+}
+
+static void
+tsu_application_init (TsuApplication *self)
+{
+}
+
+TsuApplication *
+tsu_application_new (const char *database_path)
+{
+  TsuApplication *self;
+
+  /* Not unique: each process shows one database file. With a unique
+   * application a second "tsunagu --database other.db" would only raise
+   * the first window (our options are parsed before GApplication sees
+   * them), and two people's files could never be open side by side. It
+   * also means no D-Bus session is needed, as in tests. */
+  self = g_object_new (TSU_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/jp/tsunagu/Tsunagu",
+                       NULL);
+  self->database_path = g_strdup (database_path);
+  return self;
+}

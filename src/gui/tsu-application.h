@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "tsu-database.h"
+
 G_BEGIN_DECLS
 
 #define TSU_TYPE_APPLICATION (tsu_application_get_type ())
@@ -14,5 +16,16 @@ G_DECLARE_FINAL_TYPE (TsuApplication, tsu_application, TSU, APPLICATION, AdwAppl
 /* @database_path: the file to open, or NULL for the last one used (or the
  * default, filled with demo data on first start). */
 TsuApplication *tsu_application_new (const char *database_path);
+
+/* The application's settings, or NULL when the schema is not installed
+ * (then preferences are simply not kept). */
+GSettings      *tsu_settings_new    (void);
+
+/* Opens @path; the default database, when it did not exist yet, is filled
+ * with the demo data so that a newcomer sees something on first start. */
+TsuDatabase    *tsu_application_open_database (const char  *path,
+                                               GError     **error);
+/* Remembers @database as the one to open next time. */
+void            tsu_application_remember_database (TsuDatabase *database);
 
 G_END_DECLS

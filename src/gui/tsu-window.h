@@ -26,5 +26,17 @@ void         tsu_window_add_toast    (TsuWindow      *self,
  * "budget". */
 void         tsu_window_show_view    (TsuWindow      *self,
                                       const char     *name);
+/* The name of the view shown now. */
+const char  *tsu_window_get_visible_view (TsuWindow *self);
+
+/* Opens @path and shows it. If it cannot be opened, a dialog says why and
+ * the current database stays; returns whether it was opened. */
+gboolean     tsu_window_open_path    (TsuWindow      *self,
+                                      const char     *path);
+/* For a database that failed to open at start: says why and offers to
+ * open another file or the default database. */
+void         tsu_window_show_open_error (TsuWindow    *self,
+                                         const char   *path,
+                                         const GError *error);
 
 G_END_DECLS
