@@ -436,11 +436,15 @@ add_detail_row (GtkListBox *box,
   GtkWidget *row = adw_action_row_new ();
   gboolean empty = value == NULL || *value == '\0';
 
+  /* The value leads and the field name is the caption under it, as in
+   * GNOME Contacts. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   /* Translators: shown for a field that has no value */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), empty ? _("—") : value);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty ? _("—") : value);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+  if (empty)
+    gtk_widget_add_css_class (row, "dim-label");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_append (box, row);
 }

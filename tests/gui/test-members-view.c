@@ -243,6 +243,8 @@ test_order_and_filters (Fixture       *f,
   assert_names (f->model, (const char * const[]) { "福岡県協力雇用主会", NULL });
   gtk_editable_set_text (search, "見つからない名前");
   wait_for_items (f->model, 0);
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (f->view), "No Results")));
   gtk_editable_set_text (search, "");
   wait_for_items (f->model, 3);
   assert_names (f->model, members);
