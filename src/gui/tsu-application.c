@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tsu-application.h"
 #include "tsu-demo.h"
@@ -44,6 +45,23 @@ tsu_settings_new (void)
       return NULL;
     }
   return g_settings_new_full (schema, NULL, NULL);
+}
+
+char *
+tsu_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize home_length = home != NULL ? strlen (home) : 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (home_length > 1 && g_str_has_prefix (path, home) && path[home_length] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *rest = g_filename_display_name (path + home_length);
+
+      return g_strconcat ("~", rest, NULL);
+    }
+  return g_filename_display_name (path);
 }
 
 TsuDatabase *

@@ -21,6 +21,9 @@ TsuApplication *tsu_application_new (const char *database_path);
  * (then preferences are simply not kept). */
 GSettings      *tsu_settings_new    (void);
 
+/* @path for people: "~/仕事/協議会.db" for a file under the home folder. */
+char           *tsu_display_path    (const char *path);
+
 /* Opens @path; the default database, when it did not exist yet, is filled
  * with the demo data so that a newcomer sees something on first start. */
 TsuDatabase    *tsu_application_open_database (const char  *path,

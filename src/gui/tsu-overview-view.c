@@ -18,6 +18,7 @@ struct _TsuOverviewView
   /* template widgets */
   GtkStack    *pages;
   GtkLabel    *council_label;
+  GtkLabel    *database_label;
   GtkLabel    *member_count_label;
   GtkLevelBar *member_level;
   GtkLabel    *target_label;
@@ -49,6 +50,7 @@ reload (TsuOverviewView *self)
   g_autofree char *council = NULL;
   g_autofree char *count_text = NULL;
   g_autofree char *target_text = NULL;
+  g_autofree char *path = NULL;
   guint members, government = 0, partners = 0;
   guint target = 30;
 
@@ -67,6 +69,11 @@ reload (TsuOverviewView *self)
   /* A council without a name set simply has no title line. */
   gtk_label_set_label (self->council_label, council != NULL ? council : "");
   gtk_widget_set_visible (GTK_WIDGET (self->council_label), council != NULL && council[0] != '\0');
+
+  /* On a wide window the header bar shows the view switcher instead of
+   * the file name, so the overview says which file this is. */
+  path = tsu_display_path (tsu_database_get_path (self->database));
+  gtk_label_set_label (self->database_label, path);
 
   members = tsu_organization_count_current_members (self->database, &error);
   if (error != NULL)
@@ -159,6 +166,7 @@ tsu_overview_view_class_init (TsuOverviewViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-overview-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TsuOverviewView, pages);
   gtk_widget_class_bind_template_child (widget_class, TsuOverviewView, council_label);
+  gtk_widget_class_bind_template_child (widget_class, TsuOverviewView, database_label);
   gtk_widget_class_bind_template_child (widget_class, TsuOverviewView, member_count_label);
   gtk_widget_class_bind_template_child (widget_class, TsuOverviewView, member_level);
   gtk_widget_class_bind_template_child (widget_class, TsuOverviewView, target_label);

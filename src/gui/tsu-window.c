@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tsu-application.h"
 #include "tsu-import-dialog.h"
@@ -45,33 +44,24 @@ static const char * const view_names[] = {
   "overview", "members", "events", "referrals", "budget",
 };
 
-/* "/home/kana/仕事/協議会.db" reads better as "~/仕事/協議会.db". */
-static char *
-shorten_path (const char *path)
-{
-  const char *home = g_get_home_dir ();
-  g_autofree char *display = g_filename_display_name (path);
-  gsize home_length = home != NULL ? strlen (home) : 0;
-
-  if (home_length > 1 && g_str_has_prefix (path, home) && path[home_length] == G_DIR_SEPARATOR)
-    {
-      g_autofree char *rest = g_filename_display_name (path + home_length);
-
-      return g_strconcat ("~", rest, NULL);
-    }
-  return g_steal_pointer (&display);
-}
-
 static void
 update_subtitle (TsuWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
 
   if (self->database != NULL)
-    subtitle = shorten_path (tsu_database_get_path (self->database));
+    {
+      g_autofree char *name = g_filename_display_basename (tsu_database_get_path (self->database));
+
+      subtitle = tsu_display_path (tsu_database_get_path (self->database));
+      /* Translators: the window title in task bars; %s is a file name. */
+      title = g_strdup_printf (_("%s – Tsunagu"), name);
+    }
   else
     subtitle = g_strdup (_("No database open"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Tsunagu"));
 }
 
 static GtkFileFilter *

@@ -240,6 +240,8 @@ test_window_views (Fixture       *fixture,
   g_assert_nonnull (title);
   g_assert_nonnull (strstr (adw_view_switcher_title_get_subtitle (title), folder_name));
   g_assert_true (g_str_has_suffix (adw_view_switcher_title_get_subtitle (title), "/council.db"));
+  /* The task bar names the file too. */
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "council.db"));
 
   g_assert_cmpstr (tsu_window_get_visible_view (window), ==, "overview");
   tsu_window_show_view (window, "events");
@@ -276,6 +278,38 @@ test_window_views (Fixture       *fixture,
    * GtkApplication that was registered but never run keeps a reference
    * to itself until a shutdown that never comes. */
   close_window (window);
+}
+
+static void
+test_window_size (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(TsuApplication) app = NULL;
+  g_autoptr(GSettings) settings = tsu_settings_new ();
+  TsuWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1010);
+  g_settings_set_int (settings, "window-height", 707);
+  g_settings_set_boolean (settings, "window-maximized", FALSE);
+
+  app = start_application (fixture->path);
+  window = get_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 707);
+
+  /* Closing (as the close button and app.quit do) keeps the size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+  g_assert_finalize_object (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
 }
 
 static void
@@ -525,6 +559,7 @@ main (int    argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/window/views", Fixture, NULL, fixture_set_up, test_window_views, fixture_tear_down);
+  g_test_add ("/window/size", Fixture, NULL, fixture_set_up, test_window_size, fixture_tear_down);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL, fixture_set_up, test_open_bad_file, fixture_tear_down);
   g_test_add ("/window/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
