@@ -204,17 +204,19 @@ exists_response_cb (AdwMessageDialog *dialog,
     new_database (self);
 }
 
-/* Creates an empty database at @path; an existing file that holds
- * anything is never overwritten. */
-static void
-create_database (TsuWindow  *self,
-                 const char *path)
+gboolean
+tsu_window_create_path (TsuWindow  *self,
+                        const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(TsuDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_return_val_if_fail (TSU_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL && g_file_info_get_size (info) > 0)
     {
@@ -230,16 +232,18 @@ create_database (TsuWindow  *self,
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
       g_signal_connect_object (dialog, "response", G_CALLBACK (exists_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
-      return;
+      return FALSE;
     }
 
+  /* No demo data here: a new file is for the user's own records. */
   database = tsu_database_open (path, &error);
   if (database == NULL)
     {
       show_message (self, _("Cannot Create Database"), error->message);
-      return;
+      return FALSE;
     }
   replace_database (self, database, TRUE);
+  return TRUE;
 }
 
 static void
@@ -257,10 +261,10 @@ new_response_cb (GtkNativeDialog *chooser,
       if (file != NULL)
         path = g_file_get_path (file);
     }
-  /* Cleared first: create_database() may reopen the chooser. */
+  /* Cleared first: tsu_window_create_path() may reopen the chooser. */
   g_clear_object (&self->chooser);
   if (path != NULL)
-    create_database (self, path);
+    tsu_window_create_path (self, path);
 }
 
 static void

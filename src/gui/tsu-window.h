@@ -33,6 +33,11 @@ const char  *tsu_window_get_visible_view (TsuWindow *self);
  * the current database stays; returns whether it was opened. */
 gboolean     tsu_window_open_path    (TsuWindow      *self,
                                       const char     *path);
+/* Creates an empty database at @path and shows it. An existing file that
+ * holds anything is not overwritten: a dialog asks for another name.
+ * Returns whether it was created. */
+gboolean     tsu_window_create_path  (TsuWindow      *self,
+                                      const char     *path);
 /* For a database that failed to open at start: says why and offers to
  * open another file or the default database. */
 void         tsu_window_show_open_error (TsuWindow    *self,

@@ -457,6 +457,43 @@ test_open_bad_file (Fixture       *fixture,
   close_window (window);
 }
 
+static void
+test_new_database (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char sheet[] = "name,reading\nold list,おーるどりすと\n";
+  g_autofree char *existing_path = g_build_filename (fixture->folder, "members.csv", NULL);
+  g_autofree char *new_path = g_build_filename (fixture->folder, "new.db", NULL);
+  g_autoptr(TsuApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  TsuWindow *window;
+
+  g_file_set_contents (existing_path, sheet, -1, &error);
+  g_assert_no_error (error);
+
+  app = start_application (fixture->path);
+  window = get_window (app);
+
+  /* A file with something in it is never overwritten. */
+  g_assert_false (tsu_window_create_path (window, existing_path));
+  g_assert_cmpstr (tsu_database_get_path (tsu_window_get_database (window)), ==, fixture->path);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "choose"));
+  destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+  assert_file_contents (existing_path, sheet, strlen (sheet));
+
+  /* A new file becomes an empty database, shown at once. */
+  g_assert_true (tsu_window_create_path (window, new_path));
+  g_assert_cmpstr (tsu_database_get_path (tsu_window_get_database (window)), ==, new_path);
+  g_assert_true (tsu_database_is_empty (tsu_window_get_database (window)));
+  g_assert_nonnull (find_member_count_label (window, 0, 30));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  close_window (window);
+}
+
 static gboolean
 is_sensitive_import_button (GtkWidget     *widget,
                             gconstpointer  data)
@@ -562,6 +599,7 @@ main (int    argc,
   g_test_add ("/window/size", Fixture, NULL, fixture_set_up, test_window_size, fixture_tear_down);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL, fixture_set_up, test_open_bad_file, fixture_tear_down);
+  g_test_add ("/window/new-database", Fixture, NULL, fixture_set_up, test_new_database, fixture_tear_down);
   g_test_add ("/window/import-dialog", Fixture, NULL, fixture_set_up, test_import_dialog, fixture_tear_down);
 
   return g_test_run ();
