@@ -1089,6 +1089,8 @@ export_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *today = tsu_date_today_iso ();
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char *folder_path;
   guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
 
   if (self->database == NULL || self->exporting)
@@ -1108,6 +1110,12 @@ export_action (GtkWidget  *widget,
                           kind == TSU_ORGANIZATION_KIND_MEMBER ? _("Member Directory")
                                                                : _("Organisation Directory"),
                           today);
+  /* Start in Documents rather than wherever the program was started. */
+  folder_path = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  if (folder_path == NULL || !g_file_test (folder_path, G_FILE_TEST_IS_DIR))
+    folder_path = g_get_home_dir ();
+  folder = g_file_new_for_path (folder_path);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -1203,12 +1211,15 @@ tsu_members_view_class_init (TsuMembersViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "members.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "members.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "members.focus-search", NULL);
+  /* Entries handle Delete themselves before it bubbles up to the view, so
+   * it still deletes text there. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "members.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "members.delete", NULL);
 }
 
 static void
 tsu_members_view_init (TsuMembersView *self)
 {
-  GtkShortcutController *shortcuts;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   GSettingsSchemaSource *source;
@@ -1257,18 +1268,8 @@ tsu_members_view_init (TsuMembersView *self)
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_empty_state),
                            self, G_CONNECT_SWAPPED);
 
-  /* Delete acts on the list only, so that it still deletes text in the
-   * search entry. */
-  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("members.delete")));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0),
-                                                          gtk_named_action_new ("members.delete")));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (shortcuts));
-
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  /* No key-capture from the list into the search entry: it would take
+   * the Delete key that deletes the selected organisation. */
 
   reload (self);
 }
