@@ -291,6 +291,8 @@ tsu_members_report_new_printout (TsuDatabase                    *db,
   /* Translators: column of the printed member directory (住所) */
   tsu_table_print_add_column (print, C_("member directory", "Address"), 2.6);
   tsu_table_print_set_column_alignment (print, 0, PANGO_ALIGN_RIGHT);
+  /* 093-555-0101 split over two lines is hard to dial. */
+  tsu_table_print_set_column_no_wrap (print, 4, TRUE);
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -372,12 +374,36 @@ enum
 #define HEADER_ROW 2
 #define FIRST_ROW  3
 
-/* Column widths are in Excel's units, about one Latin digit of the
- * default font; a Japanese character takes about two. Long texts wrap in
- * a column of at most this width. */
-#define MAX_WIDTH  40.0
+/* Column widths are in Excel's units, one digit of the workbook's
+ * default font (Calibri 11, 7 pixels); a Japanese character of 游ゴシック
+ * 11 pt takes about two. A column is as wide as its longest text up to
+ * its cap; longer texts wrap within the cell. The caps keep the sixteen
+ * columns readable when the sheet is fitted to one page wide. */
 #define MIN_WIDTH  6.0
 
+static const double max_widths[N_COLUMNS] = {
+  [COL_LEGAL_FORM] = 14,
+  [COL_NAME] = 32,
+  [COL_READING] = 24,
+  [COL_KIND] = 12,
+  [COL_FIELDS] = 26,
+  [COL_WARD] = 10,
+  [COL_ADDRESS] = 28,
+  [COL_PHONE] = 15,
+  [COL_EMAIL] = 26,
+  [COL_WEBSITE] = 26,
+  [COL_HOURS] = 20,
+  [COL_JOINED] = 17,
+  [COL_LEFT] = 17,
+  [COL_NOTES] = 30,
+  [COL_CONTACT] = 16,
+  [COL_CONTACT_TITLE] = 18,
+};
+
+/* A header wraps rather than widen its column beyond this, plus the
+ * autofilter's drop-down button. */
+#define HEADER_WIDTH 12.0
+#define BUTTON_WIDTH 2.5
 static const char *
 column_header (guint column)
 {
@@ -441,8 +467,9 @@ text_width (const char *text)
           line = 0;
           continue;
         }
-      /* Ambiguous-width characters (・, ○, ①) are wide in Japanese fonts. */
-      line += g_unichar_iswide_cjk (c) ? 2.0 : 1.0;
+      /* Ambiguous-width characters (・, ○, ①) are wide in Japanese fonts;
+       * 游ゴシック's Latin letters are a little wider than Calibri's. */
+      line += g_unichar_iswide_cjk (c) ? 2.1 : 1.05;
     }
   return MAX (width, line);
 }
@@ -456,8 +483,6 @@ typedef struct
   lxw_format    *header;
   lxw_format    *text;
   lxw_format    *date;
-  double         widths[N_COLUMNS];
-  gboolean       wraps[N_COLUMNS];
 } Sheet;
 
 static lxw_format *
@@ -501,7 +526,7 @@ create_formats (Sheet        *sheet,
   format_set_border_color (sheet->text, 0xB0B0B0);
   format_set_align (sheet->text, LXW_ALIGN_VERTICAL_TOP);
   /* Wrapping only shows where a text is wider than its column, which is
-   * capped at MAX_WIDTH. */
+   * capped (max_widths). */
   format_set_text_wrap (sheet->text);
 
   sheet->date = new_format (sheet->workbook);
@@ -519,20 +544,37 @@ create_formats (Sheet        *sheet,
     format_set_num_format (sheet->date, "yyyy/mm/dd");
 }
 
+/* Excel's height of one line of 游ゴシック 11 pt, in points. */
+#define LINE_HEIGHT 18.75
+
+/* How many lines @text takes in a column @width wide, wrapping as Excel
+ * does (a little pessimistic, so nothing is cut off). Excel and
+ * LibreOffice do not grow rows to wrapped text when they open a file, so
+ * the workbook sets every row's height itself. */
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  double usable = MAX (width - 1.5, 1.0);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += MAX (1, (guint) ceil (text_width (lines[i]) / usable));
+  return MAX (n, 1);
+}
+
 static void
 write_text (Sheet      *sheet,
             lxw_row_t   row,
             lxw_col_t   col,
             const char *text)
 {
-  if (text == NULL)
-    text = "";
-  if (*text == '\0')
+  if (text == NULL || *text == '\0')
     /* Keep the borders on empty cells. */
     worksheet_write_blank (sheet->sheet, row, col, sheet->text);
   else
     worksheet_write_string (sheet->sheet, row, col, text, sheet->text);
-  sheet->widths[col] = MAX (sheet->widths[col], text_width (text));
 }
 
 static void
@@ -555,32 +597,40 @@ write_date (Sheet      *sheet,
   worksheet_write_datetime (sheet->sheet, row, col, &datetime, sheet->date);
 }
 
-static void
-write_entry (Sheet     *sheet,
-             lxw_row_t  row,
-             Entry     *entry)
+static gboolean
+is_date_column (guint column)
+{
+  return column == COL_JOINED || column == COL_LEFT;
+}
+
+/* The cells of one organisation's row; dates as ISO text. */
+static GStrv
+dup_cells (Entry *entry)
 {
   TsuOrganization *org = entry->org;
-  g_autofree char *fields = tsu_organization_dup_fields_text (org);
+  GStrv cells = g_new0 (char *, N_COLUMNS + 1);
 
-  write_text (sheet, row, COL_LEGAL_FORM, tsu_organization_get_legal_form (org));
-  write_text (sheet, row, COL_NAME, tsu_organization_get_name (org));
-  write_text (sheet, row, COL_READING, tsu_organization_get_reading (org));
-  write_text (sheet, row, COL_KIND, tsu_organization_kind_to_label (tsu_organization_get_kind (org)));
-  write_text (sheet, row, COL_FIELDS, fields);
-  write_text (sheet, row, COL_WARD, tsu_organization_get_ward (org));
-  write_text (sheet, row, COL_ADDRESS, tsu_organization_get_address (org));
-  write_text (sheet, row, COL_PHONE, tsu_organization_get_phone (org));
-  write_text (sheet, row, COL_EMAIL, tsu_organization_get_email (org));
-  write_text (sheet, row, COL_WEBSITE, tsu_organization_get_website (org));
-  write_text (sheet, row, COL_HOURS, tsu_organization_get_hours (org));
-  write_date (sheet, row, COL_JOINED, tsu_organization_get_joined_on (org));
-  write_date (sheet, row, COL_LEFT, tsu_organization_get_left_on (org));
-  write_text (sheet, row, COL_NOTES, tsu_organization_get_notes (org));
-  write_text (sheet, row, COL_CONTACT,
-              entry->contact ? tsu_person_get_name (entry->contact) : NULL);
-  write_text (sheet, row, COL_CONTACT_TITLE,
-              entry->contact ? tsu_person_get_title (entry->contact) : NULL);
+  cells[COL_LEGAL_FORM] = g_strdup (tsu_organization_get_legal_form (org));
+  cells[COL_NAME] = g_strdup (tsu_organization_get_name (org));
+  cells[COL_READING] = g_strdup (tsu_organization_get_reading (org));
+  cells[COL_KIND] = g_strdup (tsu_organization_kind_to_label (tsu_organization_get_kind (org)));
+  cells[COL_FIELDS] = tsu_organization_dup_fields_text (org);
+  cells[COL_WARD] = g_strdup (tsu_organization_get_ward (org));
+  cells[COL_ADDRESS] = g_strdup (tsu_organization_get_address (org));
+  cells[COL_PHONE] = g_strdup (tsu_organization_get_phone (org));
+  cells[COL_EMAIL] = g_strdup (tsu_organization_get_email (org));
+  cells[COL_WEBSITE] = g_strdup (tsu_organization_get_website (org));
+  cells[COL_HOURS] = g_strdup (tsu_organization_get_hours (org));
+  cells[COL_JOINED] = g_strdup (tsu_organization_get_joined_on (org));
+  cells[COL_LEFT] = g_strdup (tsu_organization_get_left_on (org));
+  cells[COL_NOTES] = g_strdup (tsu_organization_get_notes (org));
+  cells[COL_CONTACT] = g_strdup (entry->contact ? tsu_person_get_name (entry->contact) : NULL);
+  cells[COL_CONTACT_TITLE] = g_strdup (entry->contact ? tsu_person_get_title (entry->contact) : NULL);
+  /* g_strdup (NULL) leaves holes; the array must stay a full row. */
+  for (guint c = 0; c < N_COLUMNS; c++)
+    if (cells[c] == NULL)
+      cells[c] = g_strdup ("");
+  return cells;
 }
 
 gboolean
@@ -590,9 +640,11 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
                                 GError                        **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *temp_path = NULL;
   g_autofree char *title = NULL;
   g_autofree char *date_text = NULL;
+  double widths[N_COLUMNS];
   g_autofree char *info = NULL;
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
@@ -646,34 +698,60 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
   info = g_strdup_printf ("%s\u3000%s", subtitle (), date_text);
   worksheet_write_string (sheet.sheet, TITLE_ROW, 0, title, sheet.title);
   worksheet_write_string (sheet.sheet, INFO_ROW, 0, info, sheet.info);
+  /* 游ゴシック needs taller rows than Excel's default of 15 pt. */
+  worksheet_set_default_row (sheet.sheet, LINE_HEIGHT, LXW_FALSE);
   worksheet_set_row (sheet.sheet, TITLE_ROW, 24, NULL);
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    {
-      const char *header = column_header (c);
-
-      worksheet_write_string (sheet.sheet, HEADER_ROW, c, header, sheet.header);
-      /* Room for the autofilter's drop-down button. */
-      sheet.widths[c] = text_width (header) + 2;
-    }
-
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   for (guint i = 0; i < entries->len; i++)
-    write_entry (&sheet, FIRST_ROW + i, g_ptr_array_index (entries, i));
-  last_row = entries->len > 0 ? FIRST_ROW + entries->len - 1 : HEADER_ROW;
+    g_ptr_array_add (rows, dup_cells (g_ptr_array_index (entries, i)));
 
-  /* Dates are as wide as their format, whatever the text in the file. */
-  for (guint c = COL_JOINED; c <= COL_LEFT; c++)
-    sheet.widths[c] = MAX (sheet.widths[c],
-                           options->date_style == TSU_DATE_STYLE_WAREKI ? 16 : 11);
-
+  /* Column widths from the headers and the texts. */
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      /* A little padding, and never wider than MAX_WIDTH: longer text
-       * wraps within the cell. */
-      double width = CLAMP (ceil (sheet.widths[c] * 1.1 + 1), MIN_WIDTH, MAX_WIDTH);
+      double widest = MIN (text_width (column_header (c)), HEADER_WIDTH) + BUTTON_WIDTH;
 
-      worksheet_set_column (sheet.sheet, c, c, width, NULL);
+      if (is_date_column (c))
+        /* As wide as the date format, whatever the text. */
+        widest = MAX (widest, options->date_style == TSU_DATE_STYLE_WAREKI ? 16 : 11);
+      else
+        for (guint i = 0; i < rows->len; i++)
+          widest = MAX (widest, text_width (((GStrv) g_ptr_array_index (rows, i))[c]));
+      /* A little padding; longer text wraps within the cell. */
+      widths[c] = CLAMP (ceil (widest + 1), MIN_WIDTH, max_widths[c]);
+      worksheet_set_column (sheet.sheet, c, c, widths[c], NULL);
     }
+
+  {
+    guint lines = 1;
+
+    for (guint c = 0; c < N_COLUMNS; c++)
+      {
+        worksheet_write_string (sheet.sheet, HEADER_ROW, c, column_header (c), sheet.header);
+        lines = MAX (lines, count_lines (column_header (c), widths[c] - BUTTON_WIDTH));
+      }
+    worksheet_set_row (sheet.sheet, HEADER_ROW, lines * LINE_HEIGHT, NULL);
+  }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GStrv cells = g_ptr_array_index (rows, i);
+      lxw_row_t row = FIRST_ROW + i;
+      guint lines = 1;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          if (is_date_column (c))
+            {
+              write_date (&sheet, row, c, cells[c]);
+              continue;
+            }
+          write_text (&sheet, row, c, cells[c]);
+          lines = MAX (lines, count_lines (cells[c], widths[c]));
+        }
+      worksheet_set_row (sheet.sheet, row, lines * LINE_HEIGHT, NULL);
+    }
+  last_row = rows->len > 0 ? FIRST_ROW + rows->len - 1 : HEADER_ROW;
 
   worksheet_freeze_panes (sheet.sheet, FIRST_ROW, COL_NAME + 1);
   worksheet_autofilter (sheet.sheet, HEADER_ROW, 0, last_row, N_COLUMNS - 1);

@@ -40,6 +40,7 @@ typedef struct
   char           *header;
   double          weight;
   PangoAlignment  alignment;
+  gboolean        no_wrap;
 } Column;
 
 typedef struct
@@ -175,6 +176,18 @@ tsu_table_print_set_column_alignment (TsuTablePrint  *self,
   g_return_if_fail (column < self->columns->len);
 
   ((Column *) g_ptr_array_index (self->columns, column))->alignment = alignment;
+}
+
+void
+tsu_table_print_set_column_no_wrap (TsuTablePrint *self,
+                                    guint          column,
+                                    gboolean       no_wrap)
+{
+  g_return_if_fail (TSU_IS_TABLE_PRINT (self));
+  g_return_if_fail (column < self->columns->len);
+
+  ((Column *) g_ptr_array_index (self->columns, column))->no_wrap = !!no_wrap;
+  clear_layout (self);
 }
 
 guint
@@ -344,36 +357,88 @@ cell_width (TsuTablePrint *self,
   return self->column_x[column + 1] - self->column_x[column] - 2 * CELL_PAD_X;
 }
 
-/* Japanese text may break between any two characters, so a wrapped
- * "社会福祉法人 北九州いのちの電話" would split the name itself. When
- * breaking at the spaces instead costs no extra line, do that. */
-static char *
-dup_broken_at_spaces (const char *text)
+static gboolean
+is_break_space (gunichar c)
 {
-  GString *out;
+  return c == ' ' || c == 0x3000;
+}
+
+static gboolean
+is_break_after (gunichar c)
+{
+  /* 、 and commas separate the items of a list ("ホームレス支援、フードバンク"). */
+  return c == 0x3001 || c == 0xFF0C || c == ',';
+}
+
+/* Japanese text may break between any two characters, so a wrapped
+ * "社会福祉法人 北九州いのちの電話" or "…、ひきこもり" would split a name or
+ * a word. This fills lines with whole pieces instead (the text cut at its
+ * spaces and after 、), for new_cell_layout() to use when it costs no
+ * extra line. NULL when the text has no such break. */
+static char *
+dup_broken_at_words (TsuTablePrint *self,
+                     const char    *text,
+                     gboolean       bold,
+                     double         width)
+{
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) piece = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
 
   if (strchr (text, '\n') != NULL)
     return NULL;
-  if (strchr (text, ' ') == NULL && strstr (text, "\u3000") == NULL)
-    return NULL;
 
-  out = g_string_new (NULL);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == ' ' || c == 0x3000)
+      if (is_break_space (c))
         {
-          /* One break for a run of spaces, none at either end. */
-          if (out->len > 0 && out->str[out->len - 1] != '\n')
-            g_string_append_c (out, '\n');
+          if (piece->len > 0)
+            g_ptr_array_add (pieces, g_strdup (piece->str));
+          g_string_truncate (piece, 0);
+          continue;
         }
-      else
-        g_string_append_unichar (out, c);
+      g_string_append_unichar (piece, c);
+      if (is_break_after (c))
+        {
+          g_ptr_array_add (pieces, g_strdup (piece->str));
+          g_string_truncate (piece, 0);
+        }
     }
-  while (out->len > 0 && out->str[out->len - 1] == '\n')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
+  if (piece->len > 0)
+    g_ptr_array_add (pieces, g_strdup (piece->str));
+  if (pieces->len < 2)
+    return NULL;
+
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const char *next = g_ptr_array_index (pieces, i);
+      g_autofree char *candidate = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      /* Pieces cut at a space get it back within a line. */
+      gboolean spaced = line->len > 0
+                        && !is_break_after (g_utf8_get_char (g_utf8_prev_char (line->str + line->len)));
+
+      if (line->len == 0)
+        {
+          g_string_assign (line, next);
+          continue;
+        }
+      candidate = g_strconcat (line->str, spaced ? " " : "", next, NULL);
+      layout = new_layout (self, candidate, BODY_SIZE, bold, -1, PANGO_ALIGN_LEFT);
+      if (layout_width (layout) <= width)
+        {
+          g_string_assign (line, candidate);
+          continue;
+        }
+      g_string_append (out, line->str);
+      g_string_append_c (out, '\n');
+      g_string_assign (line, next);
+    }
+  g_string_append (out, line->str);
+  return g_strdup (out->str);
 }
 
 static PangoLayout *
@@ -395,16 +460,16 @@ new_cell_layout (TsuTablePrint *self,
   width = cell_width (self, column);
   layout = new_layout (self, row->cells[column], BODY_SIZE, bold, width, alignment);
   if (pango_layout_get_line_count (layout) > 1
-      && (broken = dup_broken_at_spaces (row->cells[column])) != NULL)
+      && (broken = dup_broken_at_words (self, row->cells[column], bold, width)) != NULL)
     {
-      PangoLayout *at_spaces = new_layout (self, broken, BODY_SIZE, bold, width, alignment);
+      PangoLayout *at_words = new_layout (self, broken, BODY_SIZE, bold, width, alignment);
 
-      if (pango_layout_get_line_count (at_spaces) <= pango_layout_get_line_count (layout))
+      if (pango_layout_get_line_count (at_words) <= pango_layout_get_line_count (layout))
         {
           g_object_unref (layout);
-          return at_spaces;
+          return at_words;
         }
-      g_object_unref (at_spaces);
+      g_object_unref (at_words);
     }
   return layout;
 }
@@ -474,14 +539,79 @@ new_context (cairo_t *cr)
   return context;
 }
 
+/* The widest cell of a column on one line, with its padding. */
+static double
+natural_width (TsuTablePrint *self,
+               guint          column)
+{
+  double widest = 0;
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      Row *row = g_ptr_array_index (self->rows, r);
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (row->kind == ROW_SECTION)
+        continue;
+      layout = new_layout (self, row->cells[column], BODY_SIZE, row->kind == ROW_TOTAL,
+                           -1, PANGO_ALIGN_LEFT);
+      widest = MAX (widest, layout_width (layout));
+    }
+  return widest + 2 * CELL_PAD_X + 1.0;
+}
+
+/* Columns share the width by weight; a no-wrap column widens to its
+ * widest cell, and the others give up that room in proportion. */
+static void
+layout_columns (TsuTablePrint *self)
+{
+  guint n = self->columns->len;
+  g_autofree double *widths = g_new0 (double, n);
+  double total_weight = 0;
+  double extra = 0;
+  double others = 0;
+  double x = 0;
+
+  for (guint i = 0; i < n; i++)
+    total_weight += ((Column *) g_ptr_array_index (self->columns, i))->weight;
+  for (guint i = 0; i < n; i++)
+    {
+      Column *column = g_ptr_array_index (self->columns, i);
+
+      widths[i] = self->width * column->weight / total_weight;
+      if (column->no_wrap)
+        {
+          double natural = MIN (natural_width (self, i), self->width / 2);
+
+          if (natural > widths[i])
+            {
+              extra += natural - widths[i];
+              widths[i] = natural;
+            }
+        }
+      else
+        others += widths[i];
+    }
+  if (others > 0 && extra > 0)
+    for (guint i = 0; i < n; i++)
+      if (!((Column *) g_ptr_array_index (self->columns, i))->no_wrap)
+        widths[i] *= MAX (others - extra, others / 4) / others;
+
+  self->column_x = g_new0 (double, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      self->column_x[i] = x;
+      x += widths[i];
+    }
+  self->column_x[n] = self->width;
+}
+
 guint
 tsu_table_print_paginate (TsuTablePrint *self,
                           cairo_t       *cr,
                           double         width,
                           double         height)
 {
-  double total_weight = 0;
-  double x = 0;
   double used = 0;
   double room;
   guint start = 0;
@@ -496,16 +626,7 @@ tsu_table_print_paginate (TsuTablePrint *self,
   self->width = width;
   self->height = height;
 
-  /* Column edges. */
-  for (guint i = 0; i < self->columns->len; i++)
-    total_weight += ((Column *) g_ptr_array_index (self->columns, i))->weight;
-  self->column_x = g_new0 (double, self->columns->len + 1);
-  for (guint i = 0; i < self->columns->len; i++)
-    {
-      self->column_x[i] = x;
-      x += width * ((Column *) g_ptr_array_index (self->columns, i))->weight / total_weight;
-    }
-  self->column_x[self->columns->len] = width;
+  layout_columns (self);
 
   /* The band at the top of each page and the page number at the foot. */
   {

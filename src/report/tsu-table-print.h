@@ -43,6 +43,12 @@ void           tsu_table_print_add_column (TsuTablePrint *self,
 void           tsu_table_print_set_column_alignment (TsuTablePrint  *self,
                                                      guint           column,
                                                      PangoAlignment  alignment);
+/* A column of short codes, phone numbers or amounts that should not wrap:
+ * it gets at least the width of its widest cell (up to half the page),
+ * taken from the other columns. */
+void           tsu_table_print_set_column_no_wrap (TsuTablePrint *self,
+                                                   guint          column,
+                                                   gboolean       no_wrap);
 guint          tsu_table_print_get_n_columns (TsuTablePrint *self);
 /* One cell per column; text wraps within its cell and a row is never
  * split across pages. @cells holds exactly one entry per column added so

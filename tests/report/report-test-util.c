@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "report-test-util.h"
 
@@ -111,6 +112,35 @@ report_test_count (const char *haystack,
   return n;
 }
 
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
+remove_tree_and_free (gpointer path)
+{
+  /* TSU_KEEP_TEST_FILES=1 keeps the files for a look at them. */
+  if (g_getenv ("TSU_KEEP_TEST_FILES") == NULL)
+    remove_tree (path);
+  else
+    g_test_message ("kept %s", (char *) path);
+  g_free (path);
+}
+
 char *
 report_test_make_dir (void)
 {
@@ -118,5 +148,7 @@ report_test_make_dir (void)
   char *dir = g_dir_make_tmp ("tsu-report-XXXXXX", &error);
 
   g_assert_no_error (error);
+  /* Removed when the test ends. */
+  g_test_queue_destroy (remove_tree_and_free, g_strdup (dir));
   return dir;
 }

@@ -19,5 +19,6 @@ GStrv       report_test_read_xlsx   (const char *xlsx_path);
 /* Counts the occurrences of @needle in @haystack. */
 guint       report_test_count       (const char *haystack,
                                      const char *needle);
-/* A new empty folder for the test's files. */
+/* A new empty folder for the test's files, removed with them when the
+ * test ends (unless TSU_KEEP_TEST_FILES is set). */
 char       *report_test_make_dir    (void);
