@@ -49,6 +49,15 @@ typedef struct
   char   **cells;    /* n_columns entries for data rows, 1 for sections */
 } Row;
 
+/* Where a page begins: at the top of @row, or, when a row taller than a
+ * page goes on from the page before, @offset points down its text. The
+ * page ends where the next one begins. */
+typedef struct
+{
+  guint  row;
+  double offset;
+} PageStart;
+
 struct _TsuTablePrint
 {
   GObject parent_instance;
@@ -72,7 +81,7 @@ struct _TsuTablePrint
   double        header_height; /* the column header row */
   double        band_height;   /* title, subtitle and gap */
   double        footer_height;
-  GArray       *page_starts;   /* guint: first row of each page */
+  GArray       *page_starts;   /* PageStart, one per page */
 };
 
 G_DEFINE_FINAL_TYPE (TsuTablePrint, tsu_table_print, G_TYPE_OBJECT)
@@ -132,7 +141,7 @@ tsu_table_print_init (TsuTablePrint *self)
 {
   self->columns = g_ptr_array_new_with_free_func (column_free);
   self->rows = g_ptr_array_new_with_free_func (row_free);
-  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (PageStart));
   g_date_clear (&self->date, 1);
   self->date_style = TSU_DATE_STYLE_GREGORIAN;
 }
@@ -606,6 +615,108 @@ layout_columns (TsuTablePrint *self)
   self->column_x[n] = self->width;
 }
 
+/* The height of row @r drawn from @from down to @to (points into its text;
+ * G_MAXDOUBLE for its end): the whole row, or the part of a split row on
+ * one page, with its padding on each page. */
+static double
+slice_height (TsuTablePrint *self,
+              guint          r,
+              double         from,
+              double         to)
+{
+  double text_height = self->row_heights[r] - 2 * CELL_PAD_Y;
+
+  if (from == 0 && to == G_MAXDOUBLE)
+    return self->row_heights[r];
+  return MIN (to, text_height) - from + 2 * CELL_PAD_Y;
+}
+
+/* Where the part of a split row that begins at @from (points into its
+ * text) must end for it to fit above @limit: at the top of the first line,
+ * in any cell, that would reach below @limit. A line goes on the page its
+ * top falls on, so no line is ever cut through and each one is printed
+ * exactly once; cells whose lines are not level with that top leave at
+ * most a line's gap at the foot. Returns G_MAXDOUBLE when the rest fits
+ * and @from when not even one line does (unless @at_least_one_line: an
+ * empty page lower than a line must still make progress). */
+static double
+find_cut (PangoLayout * const *layouts,
+          guint                n_layouts,
+          double               from,
+          double               limit,
+          gboolean             at_least_one_line)
+{
+  double cut = G_MAXDOUBLE;
+  double next = G_MAXDOUBLE;   /* the top of the line after @from */
+
+  for (guint c = 0; c < n_layouts; c++)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layouts[c]);
+
+      do
+        {
+          PangoRectangle rect;
+          double top, bottom;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &rect);
+          top = (double) rect.y / PANGO_SCALE;
+          bottom = (double) (rect.y + rect.height) / PANGO_SCALE;
+          if (top > from)
+            next = MIN (next, top);
+          if (top >= from && bottom > limit)
+            {
+              cut = MIN (cut, top);
+              break;
+            }
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  if (cut <= from && at_least_one_line)
+    return next;
+  return cut;
+}
+
+/* A row taller than a page's body would be cut off at the foot, losing
+ * text, so it is split between lines instead: it starts in the room left
+ * on the current page (@used of @room) and goes on over as many pages as
+ * it needs. Returns the height it takes on its last page. */
+static double
+paginate_tall_row (TsuTablePrint *self,
+                   guint          r,
+                   double         used,
+                   double         room)
+{
+  Row *row = g_ptr_array_index (self->rows, r);
+  guint n = row->kind == ROW_SECTION ? 1 : self->columns->len;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double from = 0;
+
+  for (guint c = 0; c < n; c++)
+    g_ptr_array_add (layouts, new_cell_layout (self, row, c));
+
+  for (;;)
+    {
+      /* The text stays inside the cell's padding. */
+      double limit = from + (room - used) - 2 * CELL_PAD_Y;
+      double cut = find_cut ((PangoLayout * const *) layouts->pdata, n, from, limit,
+                             used == 0);
+      PageStart next = { r, cut };
+
+      if (cut == G_MAXDOUBLE)
+        return used + slice_height (self, r, from, G_MAXDOUBLE);
+      if (cut <= from)
+        {
+          /* Not one more line fits on this page: start a new one there. */
+          next.offset = from;
+        }
+      g_array_append_val (self->page_starts, next);
+      from = next.offset;
+      used = 0;
+    }
+}
+
 guint
 tsu_table_print_paginate (TsuTablePrint *self,
                           cairo_t       *cr,
@@ -614,7 +725,7 @@ tsu_table_print_paginate (TsuTablePrint *self,
 {
   double used = 0;
   double room;
-  guint start = 0;
+  PageStart start = { 0, 0 };
 
   g_return_val_if_fail (TSU_IS_TABLE_PRINT (self), 0);
   g_return_val_if_fail (cr != NULL, 0);
@@ -671,7 +782,9 @@ tsu_table_print_paginate (TsuTablePrint *self,
       self->row_heights[r] = h;
     }
 
-  /* Rows never split; a section heading goes with the row after it. */
+  /* Rows that fit on a page never split: one that does not fit in what
+   * is left of a page starts the next. A section heading goes with the
+   * row after it. */
   room = height - self->band_height - self->footer_height - self->header_height;
   g_array_append_val (self->page_starts, start);
   for (guint r = 0; r < self->rows->len; r++)
@@ -679,15 +792,20 @@ tsu_table_print_paginate (TsuTablePrint *self,
       Row *row = g_ptr_array_index (self->rows, r);
       double need = self->row_heights[r];
 
+      if (need > room)
+        {
+          used = paginate_tall_row (self, r, used, room);
+          continue;
+        }
       if (row->kind == ROW_SECTION && r + 1 < self->rows->len)
         need += self->row_heights[r + 1];
       if (used > 0 && used + need > room)
         {
-          g_array_append_val (self->page_starts, r);
+          PageStart next = { r, 0 };
+
+          g_array_append_val (self->page_starts, next);
           used = 0;
         }
-      /* A row taller than a page gets a page of its own and is cut off:
-       * better than losing the rows after it. */
       used += self->row_heights[r];
     }
 
@@ -717,6 +835,45 @@ show_layout (cairo_t     *cr,
 {
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+/* Shows the lines of @layout whose tops lie in [@from, @to) (points into
+ * the layout), moved up by @from: a split row's part on this page. */
+static void
+show_lines (cairo_t     *cr,
+            PangoLayout *layout,
+            double       x,
+            double       y,
+            double       from,
+            double       to)
+{
+  PangoLayoutIter *iter;
+
+  if (from == 0 && to == G_MAXDOUBLE)
+    {
+      show_layout (cr, layout, x, y);
+      return;
+    }
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoRectangle rect;
+      double top;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &rect);
+      top = (double) rect.y / PANGO_SCALE;
+      if (top >= from && top < to)
+        {
+          /* As pango_cairo_show_layout() places each line: at its
+           * baseline, shifted by its alignment. */
+          cairo_move_to (cr, x + (double) rect.x / PANGO_SCALE,
+                         y - from + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static void
@@ -763,17 +920,21 @@ fill_band (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* Draws row @r, or of a split row the part from @from to @to (see
+ * slice_height()), at @y; returns the height taken. */
 static double
 draw_row (TsuTablePrint *self,
           cairo_t       *cr,
           guint          r,
+          double         from,
+          double         to,
           double         y)
 {
   Row *row = g_ptr_array_index (self->rows, r);
-  double h = self->row_heights[r];
+  double h = slice_height (self, r, from, to);
 
   cairo_save (cr);
-  /* A row taller than the page must not run over the footer. */
+  /* Never over the footer, even on a page lower than one line. */
   cairo_rectangle (cr, 0, y, self->width, MIN (h, self->height - self->footer_height - y));
   cairo_clip (cr);
 
@@ -783,7 +944,7 @@ draw_row (TsuTablePrint *self,
 
       fill_band (cr, 0, y, self->width, h, SECTION_FILL);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      show_layout (cr, layout, CELL_PAD_X, y + CELL_PAD_Y);
+      show_lines (cr, layout, CELL_PAD_X, y + CELL_PAD_Y, from, to);
     }
   else
     {
@@ -792,13 +953,13 @@ draw_row (TsuTablePrint *self,
           g_autoptr(PangoLayout) layout = new_cell_layout (self, row, c);
 
           cairo_set_source_rgb (cr, 0, 0, 0);
-          show_layout (cr, layout, self->column_x[c] + CELL_PAD_X, y + CELL_PAD_Y);
+          show_lines (cr, layout, self->column_x[c] + CELL_PAD_X, y + CELL_PAD_Y, from, to);
         }
       column_lines (self, cr, y, h);
     }
   cairo_restore (cr);
 
-  if (row->kind == ROW_TOTAL)
+  if (row->kind == ROW_TOTAL && from == 0)
     hline (cr, 0, self->width, y, FRAME_GRAY, 0.9);
   hline (cr, 0, self->width, y + h,
          row->kind == ROW_SECTION ? FRAME_GRAY : GRID_GRAY,
@@ -812,7 +973,7 @@ tsu_table_print_draw_page (TsuTablePrint *self,
                            guint          page)
 {
   g_autofree char *date_text = NULL;
-  guint first, last;
+  PageStart first, end;
   double y;
   double table_top;
 
@@ -824,10 +985,11 @@ tsu_table_print_draw_page (TsuTablePrint *self,
   /* The print dialog may hand out a new cairo context for each page. */
   pango_cairo_update_context (cr, self->context);
 
-  first = g_array_index (self->page_starts, guint, page);
-  last = page + 1 < self->page_starts->len
-         ? g_array_index (self->page_starts, guint, page + 1)
-         : self->rows->len;
+  first = g_array_index (self->page_starts, PageStart, page);
+  if (page + 1 < self->page_starts->len)
+    end = g_array_index (self->page_starts, PageStart, page + 1);
+  else
+    end = (PageStart) { self->rows->len, 0 };
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -873,8 +1035,13 @@ tsu_table_print_draw_page (TsuTablePrint *self,
   y += self->header_height;
   hline (cr, 0, self->width, y, FRAME_GRAY, 0.8);
 
-  for (guint r = first; r < last; r++)
-    y += draw_row (self, cr, r, y);
+  /* The page's rows; the first may go on from the page before and the
+   * last (when the next page begins part-way down it) on to the next. */
+  for (guint r = first.row; r < end.row || (r == end.row && end.offset > 0); r++)
+    y += draw_row (self, cr, r,
+                   r == first.row ? first.offset : 0,
+                   r == end.row ? end.offset : G_MAXDOUBLE,
+                   y);
 
   if (self->rows->len == 0)
     {

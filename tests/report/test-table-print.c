@@ -134,6 +134,141 @@ test_wrap (void)
   g_assert_cmpuint (count_pages (print), >, 2);
 }
 
+/* The text of a page without its spaces and line ends, for finding words
+ * that wrapped. */
+static char *
+dup_squeezed (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* A row taller than a page (a 20,000-character address can be typed) is
+ * split between its lines over as many pages as it needs: every line is
+ * printed exactly once, and every page has its header and "n / N". */
+static void
+test_tall_row (void)
+{
+  g_autoptr(TsuTablePrint) print = new_print ();
+  g_autoptr(GString) long_text = g_string_new ("BEGINTEXT");
+  g_autoptr(GString) other_text = g_string_new ("BEGINOTHER");
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+  const guint n_marks = 1300;
+  const guint n_other = 300;
+
+  /* 15 characters a mark: about 20,000 in all. */
+  for (guint i = 0; i < n_marks; i++)
+    g_string_append (long_text, "孤独・孤立対策のつなぐMARK");
+  g_string_append (long_text, "ENDTEXT");
+  g_assert_cmpuint (g_utf8_strlen (long_text->str, -1), >, 19500);
+  /* A second tall cell in a narrower column, so that the cells' lines
+   * do not fall at the same heights. */
+  for (guint i = 0; i < n_other; i++)
+    g_string_append (other_text, "見守りZETA");
+  g_string_append (other_text, "ENDOTHER");
+
+  tsu_table_print_add_column (print, "No.", 1);
+  tsu_table_print_add_column (print, "Text", 6);
+  tsu_table_print_add_column (print, "Other", 2);
+  tsu_table_print_add_row (print, (const char *[]) { "1", "BEFORE-ROW", "x" });
+  tsu_table_print_add_row (print, (const char *[]) { "2", long_text->str, other_text->str });
+  tsu_table_print_add_row (print, (const char *[]) { "3", "AFTER-ROW", "y" });
+
+  path = write_pdf (print, "tall.pdf");
+  pages = report_test_pdf_pages (path);
+  n_pages = g_strv_length (pages);
+  g_assert_cmpuint (n_pages, >=, 3);
+  /* The same on a slightly smaller page, as the print dialog may give. */
+  g_assert_cmpuint (count_pages (print), >=, 3);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *page_number = g_strdup_printf ("%u / %u", p + 1, n_pages);
+      g_autofree char *squeezed = dup_squeezed (pages[p]);
+
+      g_assert_nonnull (strstr (pages[p], "テスト名簿"));
+      g_assert_nonnull (strstr (pages[p], "As of 2026年11月24日"));
+      g_assert_nonnull (strstr (pages[p], "Text"));
+      g_assert_nonnull (strstr (pages[p], "Other"));
+      g_assert_nonnull (strstr (pages[p], page_number));
+      /* Every page but the last is filled with the long text. */
+      if (p + 1 < n_pages)
+        g_assert_cmpuint (report_test_count (squeezed, "MARK"), >, 30);
+      g_string_append (all, squeezed);
+    }
+  g_assert_cmpuint (report_test_count (all->str, "MARK"), ==, n_marks);
+  g_assert_cmpuint (report_test_count (all->str, "ZETA"), ==, n_other);
+  g_assert_cmpuint (report_test_count (all->str, "BEGINTEXT"), ==, 1);
+  g_assert_cmpuint (report_test_count (all->str, "ENDTEXT"), ==, 1);
+  g_assert_cmpuint (report_test_count (all->str, "BEGINOTHER"), ==, 1);
+  g_assert_cmpuint (report_test_count (all->str, "ENDOTHER"), ==, 1);
+  /* The rows around it keep their order. */
+  g_assert_nonnull (strstr (pages[0], "BEFORE-ROW"));
+  g_assert_nonnull (strstr (pages[0], "BEGINTEXT"));
+  g_assert_nonnull (strstr (pages[n_pages - 1], "ENDTEXT"));
+  g_assert_nonnull (strstr (pages[n_pages - 1], "AFTER-ROW"));
+  g_assert_cmpuint (report_test_count (all->str, "AFTER-ROW"), ==, 1);
+}
+
+/* Rows that fit on a page are never split: a row that does not fit in
+ * what is left of a page starts the next one. */
+static void
+test_rows_not_split (void)
+{
+  g_autoptr(TsuTablePrint) print = new_print ();
+  g_autofree char *path = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+
+  tsu_table_print_add_column (print, "No.", 1);
+  tsu_table_print_add_column (print, "Text", 3);
+  /* Rows of about twelve lines each. */
+  for (int r = 0; r < 30; r++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append_printf (text, "ROWSTART%02d", r);
+      for (int i = 0; i < 40; i++)
+        g_string_append (text, "孤独・孤立対策のつなぐ");
+      g_string_append_printf (text, "ROWEND%02d", r);
+      tsu_table_print_add_row (print, (const char *[]) { "1", text->str });
+    }
+  path = write_pdf (print, "not-split.pdf");
+  pages = report_test_pdf_pages (path);
+  n_pages = g_strv_length (pages);
+  g_assert_cmpuint (n_pages, >=, 3);
+  for (int r = 0; r < 30; r++)
+    {
+      g_autofree char *start = g_strdup_printf ("ROWSTART%02d", r);
+      g_autofree char *end = g_strdup_printf ("ROWEND%02d", r);
+      int start_page = -1, end_page = -1;
+
+      for (guint p = 0; p < n_pages; p++)
+        {
+          g_autofree char *squeezed = dup_squeezed (pages[p]);
+
+          if (strstr (squeezed, start) != NULL)
+            {
+              g_assert_cmpint (start_page, ==, -1);
+              start_page = p;
+            }
+          if (strstr (squeezed, end) != NULL)
+            {
+              g_assert_cmpint (end_page, ==, -1);
+              end_page = p;
+            }
+        }
+      g_assert_cmpint (start_page, >=, 0);
+      g_assert_cmpint (start_page, ==, end_page);
+    }
+}
+
 static void
 test_min_row_height (void)
 {
@@ -231,6 +366,8 @@ main (int   argc,
   g_test_add_func ("/report/table-print/empty", test_empty);
   g_test_add_func ("/report/table-print/landscape", test_landscape);
   g_test_add_func ("/report/table-print/wrap", test_wrap);
+  g_test_add_func ("/report/table-print/tall-row", test_tall_row);
+  g_test_add_func ("/report/table-print/rows-not-split", test_rows_not_split);
   g_test_add_func ("/report/table-print/min-row-height", test_min_row_height);
   g_test_add_func ("/report/table-print/sections", test_sections);
   g_test_add_func ("/report/table-print/write-error", test_write_error);
