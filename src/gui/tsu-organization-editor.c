@@ -13,18 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "tsu-date.h"
+#include "tsu-field-errors.h"
 #include "tsu-kana.h"
 #include "tsu-organization-editor.h"
-
-typedef struct
-{
-  const char        *field;
-  GtkWidget         *entry;
-  AdwPreferencesRow *error_row;
-  GtkLabel          *error_label;
-} FieldErrorSlot;
-
-enum { SLOT_NAME, SLOT_READING, SLOT_EMAIL, SLOT_JOINED, SLOT_LEFT, N_SLOTS };
 
 struct _TsuOrganizationEditor
 {
@@ -69,8 +60,7 @@ struct _TsuOrganizationEditor
   TsuDatabase         *database;
   TsuOrganization     *organization;  /* the copy being edited */
   GtkStringList       *wards;
-  FieldErrorSlot       slots[N_SLOTS];
-  guint                touched;       /* bit per slot */
+  TsuFieldErrors       errors;
   TsuDateStyle         date_style;
   gboolean             filling;
   gboolean             duplicate_acknowledged;
@@ -224,34 +214,6 @@ check (TsuOrganizationEditor *self)
 }
 
 static void
-show_problems (TsuOrganizationEditor *self,
-               GPtrArray             *problems)
-{
-  for (guint s = 0; s < N_SLOTS; s++)
-    {
-      FieldErrorSlot *slot = &self->slots[s];
-      const char *message = NULL;
-
-      for (guint i = 0; i < problems->len && message == NULL; i++)
-        {
-          TsuFieldProblem *problem = g_ptr_array_index (problems, i);
-
-          if (g_str_equal (problem->field, slot->field))
-            message = problem->message;
-        }
-      if ((self->touched & (1u << s)) == 0)
-        message = NULL;
-
-      gtk_label_set_text (slot->error_label, message ? message : "");
-      gtk_widget_set_visible (GTK_WIDGET (slot->error_row), message != NULL);
-      if (message != NULL)
-        gtk_widget_add_css_class (slot->entry, "error");
-      else
-        gtk_widget_remove_css_class (slot->entry, "error");
-    }
-}
-
-static void
 revalidate (TsuOrganizationEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
@@ -259,7 +221,7 @@ revalidate (TsuOrganizationEditor *self)
   if (self->filling)
     return;
   problems = check (self);
-  show_problems (self, problems);
+  tsu_field_errors_show (&self->errors, problems);
 }
 
 static void
@@ -276,9 +238,7 @@ on_entry_changed (GtkEditable           *editable,
 {
   if (self->filling)
     return;
-  for (guint s = 0; s < N_SLOTS; s++)
-    if (self->slots[s].entry == GTK_WIDGET (editable))
-      self->touched |= 1u << s;
+  tsu_field_errors_touch (&self->errors, GTK_WIDGET (editable));
   if (editable == GTK_EDITABLE (self->name_row)
       || editable == GTK_EDITABLE (self->reading_row)
       || editable == GTK_EDITABLE (self->legal_form_row))
@@ -455,9 +415,9 @@ save (TsuOrganizationEditor *self)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  self->touched = (1u << N_SLOTS) - 1;
+  tsu_field_errors_touch_all (&self->errors);
   problems = check (self);
-  show_problems (self, problems);
+  tsu_field_errors_show (&self->errors, problems);
   if (problems->len > 0)
     {
       TsuFieldProblem *first = g_ptr_array_index (problems, 0);
@@ -641,16 +601,16 @@ tsu_organization_editor_init (TsuOrganizationEditor *self)
 
   self->date_style = lookup_date_style ();
 
-  self->slots[SLOT_NAME] = (FieldErrorSlot) { "name", GTK_WIDGET (self->name_row), self->name_error_row, self->name_error };
-  self->slots[SLOT_READING] = (FieldErrorSlot) { "reading", GTK_WIDGET (self->reading_row), self->reading_error_row, self->reading_error };
-  self->slots[SLOT_EMAIL] = (FieldErrorSlot) { "email", GTK_WIDGET (self->email_row), self->email_error_row, self->email_error };
-  self->slots[SLOT_JOINED] = (FieldErrorSlot) { "joined-on", GTK_WIDGET (self->joined_row), self->joined_error_row, self->joined_error };
-  self->slots[SLOT_LEFT] = (FieldErrorSlot) { "left-on", GTK_WIDGET (self->left_row), self->left_error_row, self->left_error };
-  /* Screen readers read the message with the entry it belongs to. */
-  for (guint s = 0; s < N_SLOTS; s++)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->slots[s].entry),
-                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->slots[s].error_label, NULL,
-                                    -1);
+  tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row),
+                        self->name_error_row, self->name_error);
+  tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row),
+                        self->reading_error_row, self->reading_error);
+  tsu_field_errors_add (&self->errors, "email", GTK_WIDGET (self->email_row),
+                        self->email_error_row, self->email_error);
+  tsu_field_errors_add (&self->errors, "joined-on", GTK_WIDGET (self->joined_row),
+                        self->joined_error_row, self->joined_error);
+  tsu_field_errors_add (&self->errors, "left-on", GTK_WIDGET (self->left_row),
+                        self->left_error_row, self->left_error);
 
   for (guint k = TSU_ORGANIZATION_KIND_MEMBER; k <= TSU_ORGANIZATION_KIND_PARTNER; k++)
     gtk_string_list_append (kinds, tsu_organization_kind_to_label (k));
@@ -714,11 +674,7 @@ tsu_organization_editor_get_field_error (TsuOrganizationEditor *self,
   g_return_val_if_fail (TSU_IS_ORGANIZATION_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  for (guint s = 0; s < N_SLOTS; s++)
-    if (g_str_equal (self->slots[s].field, field))
-      return gtk_widget_get_visible (GTK_WIDGET (self->slots[s].error_row))
-             ? gtk_label_get_text (self->slots[s].error_label) : NULL;
-  return NULL;
+  return tsu_field_errors_get_message (&self->errors, field);
 }
 
 GtkWidget *

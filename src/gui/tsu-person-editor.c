@@ -10,17 +10,8 @@
 
 #include <glib/gi18n.h>
 
+#include "tsu-field-errors.h"
 #include "tsu-person-editor.h"
-
-typedef struct
-{
-  const char        *field;
-  GtkWidget         *entry;
-  AdwPreferencesRow *error_row;
-  GtkLabel          *error_label;
-} FieldErrorSlot;
-
-enum { SLOT_NAME, SLOT_READING, SLOT_EMAIL, N_SLOTS };
 
 struct _TsuPersonEditor
 {
@@ -45,8 +36,7 @@ struct _TsuPersonEditor
   /* owned */
   TsuDatabase       *database;
   TsuPerson         *person;  /* the copy being edited */
-  FieldErrorSlot     slots[N_SLOTS];
-  guint              touched;
+  TsuFieldErrors     errors;
   gboolean           filling;
 };
 
@@ -79,34 +69,6 @@ collect (TsuPersonEditor *self)
 }
 
 static void
-show_problems (TsuPersonEditor *self,
-               GPtrArray       *problems)
-{
-  for (guint s = 0; s < N_SLOTS; s++)
-    {
-      FieldErrorSlot *slot = &self->slots[s];
-      const char *message = NULL;
-
-      for (guint i = 0; i < problems->len && message == NULL; i++)
-        {
-          TsuFieldProblem *problem = g_ptr_array_index (problems, i);
-
-          if (g_str_equal (problem->field, slot->field))
-            message = problem->message;
-        }
-      if ((self->touched & (1u << s)) == 0)
-        message = NULL;
-
-      gtk_label_set_text (slot->error_label, message ? message : "");
-      gtk_widget_set_visible (GTK_WIDGET (slot->error_row), message != NULL);
-      if (message != NULL)
-        gtk_widget_add_css_class (slot->entry, "error");
-      else
-        gtk_widget_remove_css_class (slot->entry, "error");
-    }
-}
-
-static void
 revalidate (TsuPersonEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
@@ -115,7 +77,7 @@ revalidate (TsuPersonEditor *self)
     return;
   collect (self);
   problems = tsu_person_validate (self->person);
-  show_problems (self, problems);
+  tsu_field_errors_show (&self->errors, problems);
 }
 
 static void
@@ -124,9 +86,7 @@ on_entry_changed (GtkEditable     *editable,
 {
   if (self->filling)
     return;
-  for (guint s = 0; s < N_SLOTS; s++)
-    if (self->slots[s].entry == GTK_WIDGET (editable))
-      self->touched |= 1u << s;
+  tsu_field_errors_touch (&self->errors, GTK_WIDGET (editable));
   revalidate (self);
 }
 
@@ -197,10 +157,10 @@ save (TsuPersonEditor *self)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  self->touched = (1u << N_SLOTS) - 1;
+  tsu_field_errors_touch_all (&self->errors);
   collect (self);
   problems = tsu_person_validate (self->person);
-  show_problems (self, problems);
+  tsu_field_errors_show (&self->errors, problems);
   if (problems->len > 0)
     {
       TsuFieldProblem *first = g_ptr_array_index (problems, 0);
@@ -324,13 +284,12 @@ tsu_person_editor_init (TsuPersonEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->slots[SLOT_NAME] = (FieldErrorSlot) { "name", GTK_WIDGET (self->name_row), self->name_error_row, self->name_error };
-  self->slots[SLOT_READING] = (FieldErrorSlot) { "reading", GTK_WIDGET (self->reading_row), self->reading_error_row, self->reading_error };
-  self->slots[SLOT_EMAIL] = (FieldErrorSlot) { "email", GTK_WIDGET (self->email_row), self->email_error_row, self->email_error };
-  for (guint s = 0; s < N_SLOTS; s++)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (self->slots[s].entry),
-                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->slots[s].error_label, NULL,
-                                    -1);
+  tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row),
+                        self->name_error_row, self->name_error);
+  tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row),
+                        self->reading_error_row, self->reading_error);
+  tsu_field_errors_add (&self->errors, "email", GTK_WIDGET (self->email_row),
+                        self->email_error_row, self->email_error);
 
   entries[0] = self->name_row;
   entries[1] = self->reading_row;
@@ -370,11 +329,7 @@ tsu_person_editor_get_field_error (TsuPersonEditor *self,
   g_return_val_if_fail (TSU_IS_PERSON_EDITOR (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
-  for (guint s = 0; s < N_SLOTS; s++)
-    if (g_str_equal (self->slots[s].field, field))
-      return gtk_widget_get_visible (GTK_WIDGET (self->slots[s].error_row))
-             ? gtk_label_get_text (self->slots[s].error_label) : NULL;
-  return NULL;
+  return tsu_field_errors_get_message (&self->errors, field);
 }
 
 GtkWidget *
