@@ -130,14 +130,28 @@ tsu_import_kind_from_text (const char    *text,
   return TRUE;
 }
 
+/* "FILE:LINE: column NAME: what is wrong". Called directly for problems
+ * that belong to no known column: a header cell or a cell beyond the
+ * header. */
+static void
+problem_at (Import     *imp,
+            guint       line,
+            const char *column,
+            const char *message)
+{
+  g_ptr_array_add (imp->result->problems,
+                   g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, column, message));
+  imp->row_bad = TRUE;
+}
+
 static void problem (Import     *imp,
                      guint       line,
                      int         column,
                      const char *format,
                      ...) G_GNUC_PRINTF (4, 5);
 
-/* "FILE:LINE: column NAME: what is wrong", naming the column as the file
- * does, so that the user finds it in their spreadsheet. */
+/* Names the column as the file does, so that the user finds it in their
+ * spreadsheet. */
 static void
 problem (Import     *imp,
          guint       line,
@@ -154,22 +168,7 @@ problem (Import     *imp,
   va_end (args);
 
   name = imp->header[column] ? imp->header[column] : imp->columns[column].name;
-  g_ptr_array_add (imp->result->problems,
-                   g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, name, message));
-  imp->row_bad = TRUE;
-}
-
-/* For problems that belong to no known column: a header cell or a cell
- * beyond the header. */
-static void
-problem_at (Import     *imp,
-            guint       line,
-            const char *column,
-            const char *message)
-{
-  g_ptr_array_add (imp->result->problems,
-                   g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, column, message));
-  imp->row_bad = TRUE;
+  problem_at (imp, line, name, message);
 }
 
 static char *
@@ -459,21 +458,42 @@ load_organizations (TsuDatabase  *db,
   return by_key;
 }
 
+/* The end of every row: reports @problems, and saves @object (an
+ * organisation or a person) unless the row has any. */
 static gboolean
-save_failed (Import        *imp,
-             TsuCsvRecord  *record,
-             GError       **error)
+save_row (Import        *imp,
+          TsuCsvRecord  *record,
+          GPtrArray     *problems,
+          GObject       *object,
+          gboolean       is_update,
+          GError       **error)
 {
-  /* Validation ran already, so only a check the store makes on its own
-   * can land here: report it on the row and go on. Anything else means
-   * the database itself failed. */
-  if (g_error_matches (*error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID))
+  gboolean saved;
+
+  report_field_problems (imp, record, problems);
+  if (imp->row_bad)
+    return TRUE;
+
+  if (TSU_IS_ORGANIZATION (object))
+    saved = tsu_organization_save (TSU_ORGANIZATION (object), imp->db, error);
+  else
+    saved = tsu_person_save (TSU_PERSON (object), imp->db, error);
+  if (!saved)
     {
+      /* Validation ran already, so only a check the store makes on its
+       * own can land here: report it on the row and go on. Anything else
+       * means the database itself failed. */
+      if (!g_error_matches (*error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID))
+        return FALSE;
       problem_at (imp, record->line, "-", (*error)->message);
       g_clear_error (error);
       return TRUE;
     }
-  return FALSE;
+  if (is_update)
+    imp->result->updated++;
+  else
+    imp->result->added++;
+  return TRUE;
 }
 
 static gboolean
@@ -609,39 +629,7 @@ import_organization_row (Import        *imp,
     tsu_organization_set_notes (org, cell (imp, record, ORG_NOTES));
 
   problems = tsu_organization_validate (org);
-  report_field_problems (imp, record, problems);
-  if (imp->row_bad)
-    return TRUE;
-
-  if (!tsu_organization_save (org, imp->db, error))
-    return save_failed (imp, record, error);
-  if (is_update)
-    imp->result->updated++;
-  else
-    imp->result->added++;
-  return TRUE;
-}
-
-static gboolean
-import_organizations (Import     *imp,
-                      GPtrArray  *records,
-                      GError    **error)
-{
-  g_autoptr(GHashTable) existing = load_organizations (imp->db, error);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  if (existing == NULL)
-    return FALSE;
-  for (guint i = 1; i < records->len; i++)
-    {
-      TsuCsvRecord *record = g_ptr_array_index (records, i);
-
-      if (!prepare_row (imp, record))
-        continue;
-      if (!import_organization_row (imp, record, existing, seen, error))
-        return FALSE;
-    }
-  return TRUE;
+  return save_row (imp, record, problems, G_OBJECT (org), is_update, error);
 }
 
 static gboolean
@@ -746,23 +734,14 @@ import_person_row (Import        *imp,
       if (strcmp (p->field, "organization-id") == 0)
         g_ptr_array_remove_index (problems, i - 1);
     }
-  report_field_problems (imp, record, problems);
-  if (imp->row_bad)
-    return TRUE;
-
-  if (!tsu_person_save (person, imp->db, error))
-    return save_failed (imp, record, error);
-  if (is_update)
-    imp->result->updated++;
-  else
-    imp->result->added++;
-  return TRUE;
+  return save_row (imp, record, problems, G_OBJECT (person), is_update, error);
 }
 
 static gboolean
-import_people (Import     *imp,
-               GPtrArray  *records,
-               GError    **error)
+import_rows (Import         *imp,
+             TsuImportKind   kind,
+             GPtrArray      *records,
+             GError        **error)
 {
   g_autoptr(GHashTable) organizations = load_organizations (imp->db, error);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -773,10 +752,15 @@ import_people (Import     *imp,
   for (guint i = 1; i < records->len; i++)
     {
       TsuCsvRecord *record = g_ptr_array_index (records, i);
+      gboolean ok;
 
       if (!prepare_row (imp, record))
         continue;
-      if (!import_person_row (imp, record, organizations, seen, primaries, error))
+      if (kind == TSU_IMPORT_ORGANIZATIONS)
+        ok = import_organization_row (imp, record, organizations, seen, error);
+      else
+        ok = import_person_row (imp, record, organizations, seen, primaries, error);
+      if (!ok)
         return FALSE;
     }
   return TRUE;
@@ -848,10 +832,7 @@ tsu_import_csv (TsuDatabase     *db,
 
   if (!tsu_database_begin (db, error))
     return NULL;
-  if (kind == TSU_IMPORT_ORGANIZATIONS)
-    ok = import_organizations (&imp, records, error);
-  else
-    ok = import_people (&imp, records, error);
+  ok = import_rows (&imp, kind, records, error);
 
   if (!ok || result->problems->len > 0 || (flags & TSU_IMPORT_FLAGS_DRY_RUN))
     {
