@@ -50,8 +50,9 @@ void           tsu_table_print_set_column_no_wrap (TsuTablePrint *self,
                                                    guint          column,
                                                    gboolean       no_wrap);
 guint          tsu_table_print_get_n_columns (TsuTablePrint *self);
-/* One cell per column; text wraps within its cell and a row is never
- * split across pages. @cells holds exactly one entry per column added so
+/* One cell per column; text wraps within its cell. A row is never split
+ * across pages unless it is taller than a whole page, when it is split
+ * between its lines so that nothing is lost. @cells holds exactly one entry per column added so
  * far (NULL for an empty cell); it need not be NULL-terminated. */
 void           tsu_table_print_add_row    (TsuTablePrint      *self,
                                            const char * const *cells);
