@@ -296,6 +296,31 @@ static const char * const not_for_organizations[] = {
   "--kind", "--include-former", "--event", "--fiscal-year", "--blank-rows", "--include-cases", NULL
 };
 
+/* "export members" and "print members" differ only in what they write. */
+static int
+write_members (Cli         *cli,
+               const char  *output,
+               gboolean   (*write) (TsuDatabase                   *db,
+                                    const TsuMembersReportOptions *options,
+                                    const char                    *path,
+                                    GError                       **error))
+{
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  TsuMembersReportOptions options;
+  int status;
+
+  if ((status = reject_options (cli, "members", not_for_members)) != TSU_EXIT_OK
+      || (status = members_options (cli, &options)) != TSU_EXIT_OK)
+    return status;
+  db = open_database (cli, &status);
+  if (db == NULL)
+    return status;
+  if (!write (db, &options, output, &error))
+    return fail (error);
+  return TSU_EXIT_OK;
+}
+
 static int
 run_export (Cli *cli)
 {
@@ -310,21 +335,11 @@ run_export (Cli *cli)
 
   if (strcmp (what, "members") == 0)
     {
-      TsuMembersReportOptions options;
-
       if (output == NULL)
         return usage_error (cli, _("Name the workbook to write with --output FILE.xlsx."));
       if (!has_suffix (output, ".xlsx"))
         return usage_error (cli, _("The member directory is exported as an Excel workbook: the output must end in .xlsx."));
-      if ((status = reject_options (cli, what, not_for_members)) != TSU_EXIT_OK
-          || (status = members_options (cli, &options)) != TSU_EXIT_OK)
-        return status;
-      db = open_database (cli, &status);
-      if (db == NULL)
-        return status;
-      if (!tsu_members_report_export_xlsx (db, &options, output, &error))
-        return fail (error);
-      return TSU_EXIT_OK;
+      return write_members (cli, output, tsu_members_report_export_xlsx);
     }
 
   if (strcmp (what, "organizations") == 0)
@@ -356,8 +371,6 @@ run_export (Cli *cli)
 static int
 run_print (Cli *cli)
 {
-  g_autoptr(TsuDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
   const char *what = operand (cli, 0);
   const char *output = option (cli, "--output");
   int status;
@@ -367,21 +380,11 @@ run_print (Cli *cli)
 
   if (strcmp (what, "members") == 0)
     {
-      TsuMembersReportOptions options;
-
       if (output == NULL)
         return usage_error (cli, _("Name the PDF file to write with --output FILE.pdf."));
       if (!has_suffix (output, ".pdf"))
         return usage_error (cli, _("The printout is written as PDF: the output must end in .pdf."));
-      if ((status = reject_options (cli, what, not_for_members)) != TSU_EXIT_OK
-          || (status = members_options (cli, &options)) != TSU_EXIT_OK)
-        return status;
-      db = open_database (cli, &status);
-      if (db == NULL)
-        return status;
-      if (!tsu_members_report_print_pdf (db, &options, output, &error))
-        return fail (error);
-      return TSU_EXIT_OK;
+      return write_members (cli, output, tsu_members_report_print_pdf);
     }
 
   if (g_strv_contains (later_prints, what))
