@@ -13,6 +13,7 @@
 #include "tsu-members-report.h"
 #include "tsu-person.h"
 #include "tsu-report-file.h"
+#include "tsu-xlsx-style.h"
 
 /* One organisation of the list with its representative. */
 typedef struct
@@ -130,23 +131,7 @@ load_entries (TsuDatabase                    *db,
 static char *
 dup_council_name (const TsuMembersReportOptions *options)
 {
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (options->council_name != NULL)
-    return g_strdup (options->council_name);
-
-  /* The command line may run where the schema is not installed;
-   * g_settings_new() would abort there. */
-  source = g_settings_schema_source_get_default ();
-  if (source == NULL)
-    return g_strdup ("");
-  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "council-name"))
-    return g_strdup ("");
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "council-name");
+  return tsu_report_dup_council_name (options->council_name);
 }
 
 static const char *
@@ -449,120 +434,14 @@ column_header (guint column)
     }
 }
 
-/* The width of @text in Excel column units: East Asian wide characters
- * count as two; of several lines, the longest. */
-static double
-text_width (const char *text)
-{
-  double width = 0;
-  double line = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        {
-          width = MAX (width, line);
-          line = 0;
-          continue;
-        }
-      /* Ambiguous-width characters (・, ○, ①) are wide in Japanese fonts;
-       * 游ゴシック's Latin letters are a little wider than Calibri's. */
-      line += g_unichar_iswide_cjk (c) ? 2.1 : 1.05;
-    }
-  return MAX (width, line);
-}
-
 typedef struct
 {
-  lxw_workbook  *workbook;
-  lxw_worksheet *sheet;
-  lxw_format    *title;
-  lxw_format    *info;
-  lxw_format    *header;
-  lxw_format    *text;
-  lxw_format    *date;
+  lxw_workbook   *workbook;
+  lxw_worksheet  *sheet;
+  TsuXlsxFormats  formats;
 } Sheet;
 
-static lxw_format *
-new_format (lxw_workbook *workbook)
-{
-  lxw_format *format = workbook_add_format (workbook);
-
-  /* 游ゴシック is Excel's own default font for Japanese since Office 2016
-   * and ships with every Windows from 8.1 and with macOS, so the sheet
-   * looks like one the secretariat made by hand; ＭＳ Ｐゴシック would
-   * look dated, and Noto Sans CJK JP is missing from office PCs.
-   * LibreOffice substitutes a Japanese font where it is absent. */
-  format_set_font_name (format, "游ゴシック");
-  format_set_font_charset (format, 128);  /* SHIFTJIS_CHARSET */
-  format_set_font_family (format, 3);
-  format_set_font_size (format, 11);
-  return format;
-}
-
-static void
-create_formats (Sheet        *sheet,
-                TsuDateStyle  date_style)
-{
-  sheet->title = new_format (sheet->workbook);
-  format_set_bold (sheet->title);
-  format_set_font_size (sheet->title, 14);
-
-  sheet->info = new_format (sheet->workbook);
-
-  sheet->header = new_format (sheet->workbook);
-  format_set_bold (sheet->header);
-  format_set_bg_color (sheet->header, 0xDDEBF7);
-  format_set_border (sheet->header, LXW_BORDER_THIN);
-  format_set_border_color (sheet->header, 0x808080);
-  format_set_align (sheet->header, LXW_ALIGN_CENTER);
-  format_set_align (sheet->header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_text_wrap (sheet->header);
-
-  sheet->text = new_format (sheet->workbook);
-  format_set_border (sheet->text, LXW_BORDER_THIN);
-  format_set_border_color (sheet->text, 0xB0B0B0);
-  format_set_align (sheet->text, LXW_ALIGN_VERTICAL_TOP);
-  /* Wrapping only shows where a text is wider than its column, which is
-   * capped (max_widths). */
-  format_set_text_wrap (sheet->text);
-
-  sheet->date = new_format (sheet->workbook);
-  format_set_border (sheet->date, LXW_BORDER_THIN);
-  format_set_border_color (sheet->date, 0xB0B0B0);
-  format_set_align (sheet->date, LXW_ALIGN_VERTICAL_TOP);
-  format_set_align (sheet->date, LXW_ALIGN_LEFT);
-  if (date_style == TSU_DATE_STYLE_WAREKI)
-    /* 令和5年12月14日. [$-411] (Japanese) makes ggg the era name and e the
-     * year in it; every Excel since 2007 and LibreOffice understand it. The
-     * newer [$-ja-JP-x-gannen] would print 元年, but older Excel rejects
-     * the whole file over it. */
-    format_set_num_format (sheet->date, "[$-411]ggge\"年\"m\"月\"d\"日\"");
-  else
-    format_set_num_format (sheet->date, "yyyy/mm/dd");
-}
-
-/* Excel's height of one line of 游ゴシック 11 pt, in points. */
-#define LINE_HEIGHT 18.75
-
-/* How many lines @text takes in a column @width wide, wrapping as Excel
- * does (a little pessimistic, so nothing is cut off). Excel and
- * LibreOffice do not grow rows to wrapped text when they open a file, so
- * the workbook sets every row's height itself. */
-static guint
-count_lines (const char *text,
-             double      width)
-{
-  g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-  double usable = MAX (width - 1.5, 1.0);
-  guint n = 0;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    n += MAX (1, (guint) ceil (text_width (lines[i]) / usable));
-  return MAX (n, 1);
-}
+#define LINE_HEIGHT TSU_XLSX_LINE_HEIGHT
 
 static void
 write_text (Sheet      *sheet,
@@ -570,11 +449,7 @@ write_text (Sheet      *sheet,
             lxw_col_t   col,
             const char *text)
 {
-  if (text == NULL || *text == '\0')
-    /* Keep the borders on empty cells. */
-    worksheet_write_blank (sheet->sheet, row, col, sheet->text);
-  else
-    worksheet_write_string (sheet->sheet, row, col, text, sheet->text);
+  tsu_xlsx_write_text (sheet->sheet, row, col, text, sheet->formats.text);
 }
 
 static void
@@ -583,18 +458,7 @@ write_date (Sheet      *sheet,
             lxw_col_t   col,
             const char *iso)
 {
-  GDate date;
-  lxw_datetime datetime = { 0 };
-
-  if (!tsu_date_from_iso (iso, &date))
-    {
-      write_text (sheet, row, col, iso);
-      return;
-    }
-  datetime.year = g_date_get_year (&date);
-  datetime.month = g_date_get_month (&date);
-  datetime.day = g_date_get_day (&date);
-  worksheet_write_datetime (sheet->sheet, row, col, &datetime, sheet->date);
+  tsu_xlsx_write_date (sheet->sheet, row, col, iso, sheet->formats.date, sheet->formats.text);
 }
 
 static gboolean
@@ -646,9 +510,6 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
   g_autofree char *date_text = NULL;
   double widths[N_COLUMNS];
   g_autofree char *info = NULL;
-  lxw_workbook_options workbook_options = { 0 };
-  lxw_doc_properties properties = { 0 };
-  lxw_error status;
   lxw_row_t last_row;
   Sheet sheet = { 0 };
   GDate date;
@@ -666,26 +527,15 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
   if (temp_path == NULL)
     return FALSE;
 
-  /* Keep memory use flat and the rows in order. */
-  workbook_options.constant_memory = LXW_FALSE;
-  sheet.workbook = workbook_new_opt (temp_path, &workbook_options);
-  if (sheet.workbook == NULL)
-    {
-      tsu_report_file_abort (temp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not create the workbook: out of memory."));
-      return FALSE;
-    }
-
   title = dup_title (options);
-  properties.title = title;
-  properties.author = (char *) "Tsunagu";
-  workbook_set_properties (sheet.workbook, &properties);
+  sheet.workbook = tsu_xlsx_workbook_new (temp_path, title, error);
+  if (sheet.workbook == NULL)
+    return FALSE;
 
   /* Translators: name of the worksheet of the member directory
    * (参加団体名簿); at most 31 characters, no []:*?/\ */
   sheet.sheet = workbook_add_worksheet (sheet.workbook, C_("worksheet", "Members"));
-  create_formats (&sheet, options->date_style);
+  tsu_xlsx_formats_init (&sheet.formats, sheet.workbook, options->date_style);
 
   /* Title, then the subtitle and the date, then the headers. */
   set_report_date (&date, options);
@@ -696,8 +546,8 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
   }
   /* U+3000 reads as a gap in Japanese and as a wide space elsewhere. */
   info = g_strdup_printf ("%s\u3000%s", subtitle (), date_text);
-  worksheet_write_string (sheet.sheet, TITLE_ROW, 0, title, sheet.title);
-  worksheet_write_string (sheet.sheet, INFO_ROW, 0, info, sheet.info);
+  worksheet_write_string (sheet.sheet, TITLE_ROW, 0, title, sheet.formats.title);
+  worksheet_write_string (sheet.sheet, INFO_ROW, 0, info, sheet.formats.info);
   /* 游ゴシック needs taller rows than Excel's default of 15 pt. */
   worksheet_set_default_row (sheet.sheet, LINE_HEIGHT, LXW_FALSE);
   worksheet_set_row (sheet.sheet, TITLE_ROW, 24, NULL);
@@ -709,14 +559,14 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
   /* Column widths from the headers and the texts. */
   for (guint c = 0; c < N_COLUMNS; c++)
     {
-      double widest = MIN (text_width (column_header (c)), HEADER_WIDTH) + BUTTON_WIDTH;
+      double widest = MIN (tsu_xlsx_text_width (column_header (c)), HEADER_WIDTH) + BUTTON_WIDTH;
 
       if (is_date_column (c))
         /* As wide as the date format, whatever the text. */
         widest = MAX (widest, options->date_style == TSU_DATE_STYLE_WAREKI ? 16 : 11);
       else
         for (guint i = 0; i < rows->len; i++)
-          widest = MAX (widest, text_width (((GStrv) g_ptr_array_index (rows, i))[c]));
+          widest = MAX (widest, tsu_xlsx_text_width (((GStrv) g_ptr_array_index (rows, i))[c]));
       /* A little padding; longer text wraps within the cell. */
       widths[c] = CLAMP (ceil (widest + 1), MIN_WIDTH, max_widths[c]);
       worksheet_set_column (sheet.sheet, c, c, widths[c], NULL);
@@ -727,8 +577,8 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
 
     for (guint c = 0; c < N_COLUMNS; c++)
       {
-        worksheet_write_string (sheet.sheet, HEADER_ROW, c, column_header (c), sheet.header);
-        lines = MAX (lines, count_lines (column_header (c), widths[c] - BUTTON_WIDTH));
+        worksheet_write_string (sheet.sheet, HEADER_ROW, c, column_header (c), sheet.formats.header);
+        lines = MAX (lines, tsu_xlsx_count_lines (column_header (c), widths[c] - BUTTON_WIDTH));
       }
     worksheet_set_row (sheet.sheet, HEADER_ROW, lines * LINE_HEIGHT, NULL);
   }
@@ -747,7 +597,7 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
               continue;
             }
           write_text (&sheet, row, c, cells[c]);
-          lines = MAX (lines, count_lines (cells[c], widths[c]));
+          lines = MAX (lines, tsu_xlsx_count_lines (cells[c], widths[c]));
         }
       worksheet_set_row (sheet.sheet, row, lines * LINE_HEIGHT, NULL);
     }
@@ -758,26 +608,7 @@ tsu_members_report_export_xlsx (TsuDatabase                    *db,
 
   /* Printing: A4 landscape, one page wide, title and headers on every
    * page, "1 / 3" at the foot. */
-  worksheet_set_paper (sheet.sheet, 9);
-  worksheet_set_landscape (sheet.sheet);
-  worksheet_fit_to_pages (sheet.sheet, 1, 0);
-  worksheet_repeat_rows (sheet.sheet, TITLE_ROW, HEADER_ROW);
-  worksheet_set_margins (sheet.sheet, 0.4, 0.4, 0.6, 0.6);
-  worksheet_center_horizontally (sheet.sheet);
-  worksheet_set_footer (sheet.sheet, "&C&P / &N");
+  tsu_xlsx_setup_page (sheet.sheet, TITLE_ROW, HEADER_ROW);
 
-  status = workbook_close (sheet.workbook);
-  if (status != LXW_NO_ERROR)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      tsu_report_file_abort (temp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   /* Translators: %s is a file name, then libxlsxwriter's
-                    * reason (in English) */
-                   _("Could not write “%s”: %s"), display, lxw_strerror (status));
-      return FALSE;
-    }
-
-  return tsu_report_file_commit (temp_path, path, error);
+  return tsu_xlsx_workbook_finish (sheet.workbook, temp_path, path, error);
 }
