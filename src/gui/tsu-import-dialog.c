@@ -161,6 +161,27 @@ describe_changes (TsuImportKind kind,
     }
 }
 
+/* The result of a finished job, or NULL when there is nothing more to
+ * do with it: its error, or its problems under @problems_heading, are
+ * shown instead. */
+static TsuImportResult *
+job_result (TsuImportDialog *self,
+            GTask           *task,
+            const char      *problems_heading)
+{
+  g_autoptr(TsuImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = g_task_propagate_pointer (task, &error);
+  if (result == NULL)
+    show_summary (self, error->message, NULL);
+  else if (result->problems != NULL && result->problems->len > 0)
+    show_summary (self, problems_heading, result->problems);
+  else
+    return g_steal_pointer (&result);
+  return NULL;
+}
+
 static void
 check_done_cb (GObject      *object,
                GAsyncResult *async_result,
@@ -170,26 +191,16 @@ check_done_cb (GObject      *object,
   GTask *task = G_TASK (async_result);
   ImportJob *job = g_task_get_task_data (task);
   g_autoptr(TsuImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  result = g_task_propagate_pointer (task, &error);
   /* Closed meanwhile, or the user changed the choice and a newer check
    * runs. */
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || job->generation != self->generation)
     return;
 
+  result = job_result (self, task, _("The file has problems. Nothing will be imported until they are corrected:"));
   if (result == NULL)
-    {
-      show_summary (self, error->message, NULL);
-      return;
-    }
-  if (result->problems != NULL && result->problems->len > 0)
-    {
-      show_summary (self, _("The file has problems. Nothing will be imported until they are corrected:"),
-                    result->problems);
-      return;
-    }
+    return;
   if (result->added + result->updated == 0)
     {
       show_summary (self, _("The file holds no records to import."), NULL);
@@ -231,24 +242,14 @@ import_done_cb (GObject      *object,
   GTask *task = G_TASK (async_result);
   ImportJob *job = g_task_get_task_data (task);
   g_autoptr(TsuImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   GtkWindow *parent;
 
-  result = g_task_propagate_pointer (task, &error);
   set_committing (self, FALSE);
-
-  if (result == NULL)
-    {
-      show_summary (self, error->message, NULL);
-      return;
-    }
   /* The file may have been edited since it was checked. */
-  if (result->problems != NULL && result->problems->len > 0)
-    {
-      show_summary (self, _("The file has problems. Nothing was imported:"), result->problems);
-      return;
-    }
+  result = job_result (self, task, _("The file has problems. Nothing was imported:"));
+  if (result == NULL)
+    return;
 
   /* The rows were written through the thread's own connection; tell the
    * views that follow the window's connection to reload. */
