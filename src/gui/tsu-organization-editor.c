@@ -601,16 +601,11 @@ tsu_organization_editor_init (TsuOrganizationEditor *self)
 
   self->date_style = lookup_date_style ();
 
-  tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row),
-                        self->name_error_row, self->name_error);
-  tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row),
-                        self->reading_error_row, self->reading_error);
-  tsu_field_errors_add (&self->errors, "email", GTK_WIDGET (self->email_row),
-                        self->email_error_row, self->email_error);
-  tsu_field_errors_add (&self->errors, "joined-on", GTK_WIDGET (self->joined_row),
-                        self->joined_error_row, self->joined_error);
-  tsu_field_errors_add (&self->errors, "left-on", GTK_WIDGET (self->left_row),
-                        self->left_error_row, self->left_error);
+  tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row), self->name_error_row, self->name_error);
+  tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row), self->reading_error_row, self->reading_error);
+  tsu_field_errors_add (&self->errors, "email", GTK_WIDGET (self->email_row), self->email_error_row, self->email_error);
+  tsu_field_errors_add (&self->errors, "joined-on", GTK_WIDGET (self->joined_row), self->joined_error_row, self->joined_error);
+  tsu_field_errors_add (&self->errors, "left-on", GTK_WIDGET (self->left_row), self->left_error_row, self->left_error);
 
   for (guint k = TSU_ORGANIZATION_KIND_MEMBER; k <= TSU_ORGANIZATION_KIND_PARTNER; k++)
     gtk_string_list_append (kinds, tsu_organization_kind_to_label (k));

@@ -284,12 +284,9 @@ tsu_person_editor_init (TsuPersonEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row),
-                        self->name_error_row, self->name_error);
-  tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row),
-                        self->reading_error_row, self->reading_error);
-  tsu_field_errors_add (&self->errors, "email", GTK_WIDGET (self->email_row),
-                        self->email_error_row, self->email_error);
+  tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row), self->name_error_row, self->name_error);
+  tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row), self->reading_error_row, self->reading_error);
+  tsu_field_errors_add (&self->errors, "email", GTK_WIDGET (self->email_row), self->email_error_row, self->email_error);
 
   entries[0] = self->name_row;
   entries[1] = self->reading_row;
