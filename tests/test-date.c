@@ -112,6 +112,48 @@ test_fiscal_year (void)
   }
 }
 
+static void
+test_date_time (void)
+{
+  static const struct { const char *text; const char *iso; } good[] = {
+    { "2023-07-19 15:00", "2023-07-19T15:00" },
+    { "2023/7/19 9:05", "2023-07-19T09:05" },
+    { "令和5年7月19日 15時00分", "2023-07-19T15:00" },
+    { "R5.7.19 15時", "2023-07-19T15:00" },
+    { "2023-07-19T15:00", "2023-07-19T15:00" },
+    { "2023-07-19", "2023-07-19" },
+    { "２０２３－０７－１９　１５：００", "2023-07-19T15:00" },
+  };
+  static const char * const bad[] = { "2023-07-19 25:00", "2023-07-19 15:61", "2023-07-19 noon", "", "15:00" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autofree char *iso = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (tsu_date_time_parse (good[i].text, &iso, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *iso = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (tsu_date_time_parse (bad[i], &iso, &error));
+      g_assert_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID);
+      g_assert_null (iso);
+    }
+
+  {
+    g_autofree char *a = tsu_date_time_format_iso ("2023-07-19T15:00", TSU_DATE_STYLE_WAREKI);
+    g_autofree char *b = tsu_date_time_format_iso ("2023-07-19", TSU_DATE_STYLE_GREGORIAN);
+
+    g_assert_cmpstr (a, ==, "令和5年7月19日 15:00");
+    g_assert_cmpstr (b, ==, "2023年7月19日");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -121,6 +163,7 @@ main (int    argc,
   g_test_add_func ("/date/parse", test_parse);
   g_test_add_func ("/date/format", test_format);
   g_test_add_func ("/date/fiscal-year", test_fiscal_year);
+  g_test_add_func ("/date/date-time", test_date_time);
 
   return g_test_run ();
 }

@@ -385,11 +385,101 @@ migrate_to_1 (TsuDatabase  *self,
   return exec (self->handle, set_id, error);
 }
 
+/* Version 2: the event planner. */
+static gboolean
+migrate_to_2 (TsuDatabase  *self,
+              GError      **error)
+{
+  static const char sql[] =
+    "CREATE TABLE events ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  key         TEXT NOT NULL UNIQUE CHECK (length (trim (key)) > 0),"
+    "  kind        TEXT NOT NULL DEFAULT 'meeting' CHECK (kind IN"
+    "              ('meeting', 'tour', 'training', 'workshop', 'case-study', 'other')),"
+    "  number      INTEGER NOT NULL DEFAULT 0 CHECK (number >= 0),"
+    "  title       TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+    "  starts_at   TEXT NOT NULL,"        /* YYYY-MM-DD or YYYY-MM-DDTHH:MM */
+    "  ends_at     TEXT,"
+    "  venue       TEXT,"
+    "  organizer   TEXT,"
+    "  pillars     INTEGER NOT NULL DEFAULT 0 CHECK (pillars BETWEEN 0 AND 15),"
+    "  status      TEXT NOT NULL DEFAULT 'planned'"
+    "              CHECK (status IN ('planned', 'held', 'cancelled')),"
+    "  capacity    INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+    "  budget_line TEXT,"
+    "  notes       TEXT,"
+    "  version     INTEGER NOT NULL DEFAULT 1,"
+    "  created_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  deleted_at  TEXT"
+    ");"
+    "CREATE INDEX events_by_start ON events (starts_at);"
+    "CREATE TABLE event_sessions ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  event_id    INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+    "  position    INTEGER NOT NULL CHECK (position > 0),"
+    "  title       TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+    "  lecturer    TEXT,"
+    "  starts_at   TEXT,"
+    "  ends_at     TEXT,"
+    "  place       TEXT,"
+    "  capacity    INTEGER NOT NULL DEFAULT 0 CHECK (capacity >= 0),"
+    "  head_count  INTEGER CHECK (head_count >= 0),"   /* NULL: not counted */
+    "  version     INTEGER NOT NULL DEFAULT 1,"
+    "  UNIQUE (event_id, position)"
+    ");"
+    "CREATE TABLE attendees ("
+    "  id              INTEGER PRIMARY KEY,"
+    "  event_id        INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+    "  person_id       INTEGER REFERENCES people (id) ON DELETE SET NULL,"
+    "  organization_id INTEGER REFERENCES organizations (id) ON DELETE SET NULL,"
+    "  affiliation     TEXT,"              /* for people from outside */
+    "  name            TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+    "  reading         TEXT NOT NULL CHECK (length (trim (reading)) > 0),"
+    "  sort_key        BLOB NOT NULL,"
+    "  affiliation_key BLOB,"
+    "  search_key      TEXT NOT NULL,"
+    "  title           TEXT,"
+    "  status          TEXT NOT NULL DEFAULT 'registered'"
+    "                  CHECK (status IN ('registered', 'attended', 'absent', 'cancelled')),"
+    "  walk_in         INTEGER NOT NULL DEFAULT 0,"
+    "  version         INTEGER NOT NULL DEFAULT 1,"
+    "  created_at      TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at      TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now'))"
+    ");"
+    "CREATE INDEX attendees_by_event ON attendees (event_id);"
+    "CREATE TABLE attendee_sessions ("
+    "  attendee_id INTEGER NOT NULL REFERENCES attendees (id) ON DELETE CASCADE,"
+    "  session_id  INTEGER NOT NULL REFERENCES event_sessions (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (attendee_id, session_id)"
+    ");"
+    "CREATE TABLE agenda_items ("
+    "  id        INTEGER PRIMARY KEY,"
+    "  event_id  INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+    "  position  INTEGER NOT NULL,"
+    "  title     TEXT NOT NULL CHECK (length (trim (title)) > 0),"
+    "  summary   TEXT,"
+    "  UNIQUE (event_id, position)"
+    ");"
+    "CREATE TABLE remarks ("
+    "  id             INTEGER PRIMARY KEY,"
+    "  agenda_item_id INTEGER NOT NULL REFERENCES agenda_items (id) ON DELETE CASCADE,"
+    "  position       INTEGER NOT NULL,"
+    "  kind           TEXT NOT NULL CHECK (kind IN ('member', 'city')),"
+    "  organization   TEXT,"
+    "  text           TEXT NOT NULL CHECK (length (trim (text)) > 0),"
+    "  UNIQUE (agenda_item_id, position)"
+    ");";
+
+  return exec (self->handle, sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (TsuDatabase *self, GError **error);
 
 /* migrations[n] takes the schema from version n to n + 1. */
 static const MigrationFunc migrations[] = {
   migrate_to_1,
+  migrate_to_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TSU_DATABASE_SCHEMA_VERSION);
@@ -447,7 +537,9 @@ refresh_sort_keys (TsuDatabase  *self,
     return FALSE;
   if (!exec (self->handle,
              "UPDATE organizations SET sort_key = tsu_organization_sort_key (reading);"
-             "UPDATE people SET sort_key = tsu_sort_key (reading);", error))
+             "UPDATE people SET sort_key = tsu_sort_key (reading);"
+             "UPDATE attendees SET sort_key = tsu_sort_key (reading),"
+             " affiliation_key = tsu_organization_sort_key (affiliation);", error))
     goto fail;
   stmt = tsu_database_prepare (self, "INSERT OR REPLACE INTO settings (key, value) VALUES ('collation', ?)", error);
   if (stmt == NULL)
@@ -652,7 +744,8 @@ tsu_database_is_empty (TsuDatabase *self)
 
   g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
   if (query_int (self->handle,
-                 "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)",
+                 "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)"
+                 " + (SELECT count(*) FROM events)",
                  &count) != SQLITE_OK)
     return FALSE;
   return count == 0;

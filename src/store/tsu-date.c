@@ -328,3 +328,76 @@ tsu_fiscal_year_format (int          year,
     }
   return g_strdup_printf ("%d年度", year);
 }
+
+gboolean
+tsu_date_time_parse (const char  *text,
+                     char       **iso,
+                     GError     **error)
+{
+  g_autofree char *nfkc = NULL;
+  g_autofree char *date_part = NULL;
+  const char *time_part = NULL;
+  char *space;
+  GDate date;
+  g_autofree char *date_iso = NULL;
+  int hour = -1, minute = 0;
+
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  if (nfkc == NULL)
+    nfkc = g_strdup ("");
+  g_strstrip (nfkc);
+
+  /* The date and the time are separated by a space or a "T". */
+  date_part = g_strdup (nfkc);
+  space = strchr (date_part, ' ');
+  if (space == NULL && strlen (date_part) > 10 && date_part[10] == 'T')
+    space = date_part + 10;
+  if (space != NULL)
+    {
+      *space = '\0';
+      time_part = nfkc + (space - date_part) + 1;
+      while (*time_part == ' ')
+        time_part++;
+    }
+
+  if (!tsu_date_parse (date_part, &date, error))
+    return FALSE;
+  date_iso = tsu_date_to_iso (&date);
+
+  if (time_part != NULL && *time_part != '\0')
+    {
+      char tail[16] = "";
+
+      if ((sscanf (time_part, "%d:%d%15s", &hour, &minute, tail) < 2
+           && sscanf (time_part, "%d時%d分%15s", &hour, &minute, tail) < 2
+           && sscanf (time_part, "%d時%15s", &hour, tail) < 1)
+          || hour < 0 || hour > 23 || minute < 0 || minute > 59
+          || (tail[0] != '\0' && strcmp (tail, "分") != 0))
+        {
+          g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID,
+                       /* Translators: %s is what the user typed */
+                       _("“%s” is not a time. Write it as 15:00."), time_part);
+          return FALSE;
+        }
+      *iso = g_strdup_printf ("%sT%02d:%02d", date_iso, hour, minute);
+    }
+  else
+    *iso = g_steal_pointer (&date_iso);
+  return TRUE;
+}
+
+char *
+tsu_date_time_format_iso (const char   *iso,
+                          TsuDateStyle  style)
+{
+  g_autofree char *date = NULL;
+
+  if (iso == NULL || strlen (iso) < 10)
+    return g_strdup (iso ? iso : "");
+  date = tsu_date_format_iso (iso, style);
+  if (strlen (iso) >= 16 && iso[10] == 'T')
+    return g_strdup_printf ("%s %.5s", date, iso + 11);
+  return g_steal_pointer (&date);
+}

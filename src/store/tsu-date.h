@@ -33,6 +33,16 @@ char     *tsu_date_format           (const GDate   *date,
 char     *tsu_date_format_iso       (const char    *iso,
                                      TsuDateStyle   style);
 
+/* A date with an optional time: the forms of tsu_date_parse() followed by
+ * " 15:00" (or "15時00分"). @iso gets "2023-07-19T15:00", or "2023-07-19"
+ * for a date alone. */
+gboolean  tsu_date_time_parse       (const char    *text,
+                                     char         **iso,
+                                     GError       **error);
+/* "令和5年7月19日 15:00" (or without the time for a date alone). */
+char     *tsu_date_time_format_iso  (const char    *iso,
+                                     TsuDateStyle   style);
+
 /* The era of a date and the year within it: 令和 and 5. NULL before
  * 明治. */
 const char *tsu_date_get_era        (const GDate   *date,
