@@ -80,13 +80,12 @@ report_test_pdf_size (const char *pdf_path,
 }
 
 GStrv
-report_test_read_xlsx (const char *xlsx_path)
+report_test_run_xlsx_script (const char *script,
+                             const char *xlsx_path)
 {
-  const char *script = READ_XLSX_SCRIPT;
   const char *check[] = { "/usr/bin/python3", "-c", "import openpyxl", NULL };
   const char *argv[] = { "/usr/bin/python3", script, xlsx_path, NULL };
   g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
   require_program (argv[0], "python3");
@@ -98,6 +97,12 @@ report_test_read_xlsx (const char *xlsx_path)
 
   out = run (argv);
   return g_strsplit (out, "\n", -1);
+}
+
+GStrv
+report_test_read_xlsx (const char *xlsx_path)
+{
+  return report_test_run_xlsx_script (READ_XLSX_SCRIPT, xlsx_path);
 }
 
 guint

@@ -16,6 +16,9 @@ void        report_test_pdf_size    (const char *pdf_path,
 /* The lines read-xlsx.py prints for a workbook. Fails the test when
  * /usr/bin/python3 or openpyxl is missing. */
 GStrv       report_test_read_xlsx   (const char *xlsx_path);
+/* The same with another script of this folder (READ_XLSX_*_SCRIPT). */
+GStrv       report_test_run_xlsx_script (const char *script,
+                                         const char *xlsx_path);
 /* Counts the occurrences of @needle in @haystack. */
 guint       report_test_count       (const char *haystack,
                                      const char *needle);
