@@ -107,7 +107,7 @@ rule_note (void)
 {
   /* Translators: note under the title of the attendance summary: how an
    * event's head count is taken */
-  return _("Head count of an event: the sum of its sessions' head counts "
+  return _("Head count of an event: the sum of its sessions’ head counts "
            "where they were counted, otherwise the number of attendees "
            "marked attended.");
 }
@@ -205,15 +205,17 @@ tsu_attendance_report_new_printout (TsuDatabase                  *db,
    * ①–④ of the national plan the event serves (基本方針) */
   tsu_table_print_add_column (print, C_("attendance", "Pillars"), 0.9);
   /* Translators: column of the printed attendance summary (開催日) */
-  tsu_table_print_add_column (print, C_("attendance", "Date"), 2.2);
+  tsu_table_print_add_column (print, C_("attendance", "Date"), 2.8);
   /* Translators: column of the printed attendance summary: the event and,
    * under it, its sessions (事業名・プログラム) */
-  tsu_table_print_add_column (print, C_("attendance", "Event and programme"), 4.6);
+  tsu_table_print_add_column (print, C_("attendance", "Event and programme"), 4.0);
   /* Translators: column of the printed attendance summary (参加者数) */
   tsu_table_print_add_column (print, C_("attendance", "Head count"), 0.9);
   tsu_table_print_set_column_alignment (print, 0, PANGO_ALIGN_RIGHT);
   tsu_table_print_set_column_alignment (print, 2, PANGO_ALIGN_CENTER);
   tsu_table_print_set_column_alignment (print, 5, PANGO_ALIGN_RIGHT);
+  /* ワークショップ broken after ワーク reads as two words. */
+  tsu_table_print_set_column_no_wrap (print, 1, TRUE);
   tsu_table_print_set_column_no_wrap (print, 5, TRUE);
 
   if (entries->len == 0)

@@ -65,7 +65,9 @@ dup_event_title (const TsuEventReportOptions *options,
    * "北九州市孤独・孤立対策等連携協議会　参加団体名簿" */
   event_part = g_strdup_printf (_("%s — %s"), display, list_name);
   g_strstrip (council);
-  if (*council == '\0')
+  /* The council's own meetings are named after it ("第5回 北九州市孤独・
+   * 孤立対策等連携協議会"): the name once is enough. */
+  if (*council == '\0' || strstr (display, council) != NULL)
     return g_steal_pointer (&event_part);
   return g_strdup_printf (_("%s — %s"), council, event_part);
 }
@@ -79,12 +81,14 @@ dup_when_where (const TsuEventReportOptions *options,
   const char *venue = tsu_event_get_venue (event);
   /* Translators: when an event is, at the top of its printouts (日時) */
   g_autofree char *when_text = g_strdup_printf (_("Date: %s"), when);
+  g_autofree char *where_text = NULL;
 
   if (venue == NULL || *venue == '\0')
     return g_steal_pointer (&when_text);
-  /* Translators: where an event is, at the top of its printouts (会場);
-   * U+3000 separates it from the date */
-  return g_strdup_printf (_("%s\u3000Venue: %s"), when_text, venue);
+  /* Translators: where an event is, at the top of its printouts (会場) */
+  where_text = g_strdup_printf (_("Venue: %s"), venue);
+  /* U+3000 reads as a gap in Japanese and as a wide space elsewhere. */
+  return g_strdup_printf ("%s\u3000%s", when_text, where_text);
 }
 
 static const char *
@@ -326,10 +330,13 @@ tsu_minutes_report_new_printout (TsuDatabase                  *db,
   /* Translators: name of the printed minutes of a meeting (議事録) */
   title = dup_event_title (options, event, _("Minutes"));
   when_where = dup_when_where (options, event);
-  subtitle = g_strdup_printf ("%s\n%s", when_where,
+  subtitle = g_strdup_printf ("%s\n%s\u3000%s", when_where,
                               /* Translators: legend of the marks in printed
-                               * minutes, as the council writes it */
-                              _("◆ member organizations\u3000◇ answers of the city"));
+                               * minutes (◆・・・参加団体) */
+                              _("◆ member organizations"),
+                              /* Translators: legend of the marks in printed
+                               * minutes (◇・・・行政からの回答等) */
+                              _("◇ answers of the city"));
   print = tsu_table_print_new (title, subtitle);
   tsu_table_print_set_date (print, NULL, options->date_style);
 
@@ -411,12 +418,12 @@ enum
 
 static const double max_widths[N_COLUMNS] = {
   [COL_NUMBER] = 6,
-  [COL_GROUP] = 12,
+  [COL_GROUP] = 22,
   [COL_AFFILIATION] = 36,
   [COL_TITLE] = 20,
   [COL_NAME] = 16,
   [COL_READING] = 20,
-  [COL_STATUS] = 8,
+  [COL_STATUS] = 12,
   [COL_SESSIONS] = 20,
 };
 
