@@ -557,6 +557,8 @@ clear_month_changed (gpointer user_data)
 static void
 on_month_changed (TsuEventsView *self)
 {
+  if (self->reloading)
+    return;
   update_marks (self);
   /* Turning the page also selects a day of the new month; that is not
    * the user choosing a day, so the list stays as it is. */
@@ -593,7 +595,7 @@ on_day_selected (TsuEventsView *self)
   GDate day;
   gboolean has_events;
 
-  if (self->selecting_day || self->month_changed)
+  if (self->selecting_day || self->month_changed || self->reloading)
     return;
   chosen = gtk_calendar_get_date (self->calendar);
   g_date_clear (&day, 1);
@@ -1659,6 +1661,11 @@ tsu_events_view_dispose (GObject *object)
   TsuEventsView *self = TSU_EVENTS_VIEW (object);
 
   g_clear_handle_id (&self->month_idle_id, g_source_remove);
+  /* Taking the rows down selects none; that is no user's choice. */
+  self->reloading = TRUE;
+  /* The stack is both the bin's child and a template child: let the bin
+   * drop it first, so it is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TSU_TYPE_EVENTS_VIEW);
   self->attendees_panel = NULL;
   g_clear_object (&self->database);

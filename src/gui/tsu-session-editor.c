@@ -352,6 +352,11 @@ save (TsuSessionEditor *self)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Counted again at the last moment, so another window adding an item in
+   * the meantime does not make this one collide with it. */
+  if (tsu_event_session_get_id (self->session) == 0)
+    tsu_event_session_set_position (self->session, next_position (self));
+
   tsu_field_errors_touch_all (&self->errors);
   problems = check (self);
   tsu_field_errors_show (&self->errors, problems);
@@ -365,11 +370,6 @@ save (TsuSessionEditor *self)
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-
-  /* Counted at the last moment, so another window adding an item in the
-   * meantime does not make this one collide with it. */
-  if (tsu_event_session_get_id (self->session) == 0)
-    tsu_event_session_set_position (self->session, next_position (self));
 
   if (!tsu_event_session_save (self->session, self->database, &error))
     {
@@ -516,6 +516,8 @@ tsu_session_editor_new (GtkWindow       *parent,
   self->event = g_object_ref (event);
   self->session = session ? tsu_event_session_copy (session)
                           : tsu_event_session_new (tsu_event_get_id (event));
+  if (session == NULL)
+    tsu_event_session_set_position (self->session, next_position (self));
   fill (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return self;
