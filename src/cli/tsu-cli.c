@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tsu-cli.h"
+#include "tsu-cli-events.h"
 #include "tsu-database.h"
 #include "tsu-demo.h"
 #include "tsu-import.h"
@@ -38,13 +39,13 @@ typedef struct
 /* Kinds and WHATs that CLI.md names and later versions implement: they
  * are recognised, so that the answer is "not yet" rather than "wrong". */
 static const char * const later_import_kinds[] = {
-  "events", "sessions", "attendees", "budget", "payments", "referrals", NULL
+  "budget", "payments", "referrals", NULL
 };
 static const char * const later_exports[] = {
-  "attendees", "attendance", "budget", "referrals", NULL
+  "budget", "referrals", NULL
 };
 static const char * const later_prints[] = {
-  "attendees", "sign-in", "attendance", "budget", "referrals", "referral-network", NULL
+  "budget", "referrals", "referral-network", NULL
 };
 static const char * const print_only[] = { "sign-in", "referral-network", NULL };
 
@@ -193,7 +194,7 @@ run_import (Cli *cli)
   int status = TSU_EXIT_OK;
 
   if (kind_text == NULL)
-    return usage_error (cli, _("Name what to import: organizations or people."));
+    return usage_error (cli, _("Name what to import: organizations, people, events, sessions or attendees."));
   if (!tsu_import_kind_from_text (kind_text, &kind))
     {
       if (g_strv_contains (later_import_kinds, kind_text))
@@ -201,7 +202,7 @@ run_import (Cli *cli)
           g_autofree char *what = g_strdup_printf ("import %s", kind_text);
           return not_available (what);
         }
-      return usage_error (cli, _("Unknown kind “%s”: write organizations or people."), kind_text);
+      return usage_error (cli, _("Unknown kind “%s”: write organizations, people, events, sessions or attendees."), kind_text);
     }
   if (file == NULL)
     return usage_error (cli, _("Name the CSV file to import."));
@@ -238,7 +239,7 @@ run_import (Cli *cli)
     g_print (ngettext ("%u organisation added, %u updated.\n",
                        "%u organisations added, %u updated.\n", result->added),
              result->added, result->updated);
-  else
+  else if (!tsu_cli_events_print_imported (kind_text, result->added, result->updated))
     g_print (ngettext ("%u person added, %u updated.\n",
                        "%u people added, %u updated.\n", result->added),
              result->added, result->updated);
@@ -358,6 +359,10 @@ run_export (Cli *cli)
       return TSU_EXIT_OK;
     }
 
+  status = tsu_cli_events_export (cli->database_path, what, cli->options);
+  if (status != TSU_CLI_NOT_HANDLED)
+    return status;
+
   if (g_strv_contains (later_exports, what))
     {
       g_autofree char *name = g_strdup_printf ("export %s", what);
@@ -365,7 +370,7 @@ run_export (Cli *cli)
     }
   if (g_strv_contains (print_only, what))
     return usage_error (cli, _("“%s” can only be printed: use “tsunagu print %s”."), what, what);
-  return usage_error (cli, _("Unknown export “%s”: write members or organizations."), what);
+  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees or attendance."), what);
 }
 
 static int
@@ -387,6 +392,10 @@ run_print (Cli *cli)
       return write_members (cli, output, tsu_members_report_print_pdf);
     }
 
+  status = tsu_cli_events_print (cli->database_path, what, cli->options);
+  if (status != TSU_CLI_NOT_HANDLED)
+    return status;
+
   if (g_strv_contains (later_prints, what))
     {
       g_autofree char *name = g_strdup_printf ("print %s", what);
@@ -394,7 +403,7 @@ run_print (Cli *cli)
     }
   if (strcmp (what, "organizations") == 0)
     return usage_error (cli, _("Organisations are printed as the member directory: use “tsunagu print members”."));
-  return usage_error (cli, _("Unknown printout “%s”: write members."), what);
+  return usage_error (cli, _("Unknown printout “%s”: write members, attendees, sign-in or attendance."), what);
 }
 
 /* report, backup, restore */
@@ -448,7 +457,9 @@ static const Command commands[] = {
     N_("Usage: tsunagu [--database FILE] demo\n"
        "\n"
        "Fills an empty database with the demo data: the member organisations\n"
-       "and city departments of the council, with made-up contact people.\n"
+       "and city departments of the council, with made-up contact people, and\n"
+       "the events of fiscal year 2023 with their programmes, attendees and\n"
+       "the minutes of the 5th council meeting.\n"
        "A database that already holds records is left unchanged.\n"),
     { NULL }, { NULL }, run_demo },
   { "import",
@@ -458,8 +469,11 @@ static const Command commands[] = {
        "names) in one go: if any row is wrong, every wrong row is listed and\n"
        "nothing is imported.\n"
        "\n"
-       "KIND: organizations, people\n"
-       "  --update   rows naming existing records update them\n"),
+       "KIND: organizations, people, events, sessions, attendees\n"
+       "  --update   rows naming existing records update them\n"
+       "\n"
+       "Events are named by their key (2023-council-5) in the sessions and\n"
+       "attendees files: import the events first.\n"),
     { NULL }, { "--update", NULL }, run_import },
   { "export",
     N_("Usage: tsunagu [--database FILE] export WHAT --output FILE [options]\n"
@@ -467,7 +481,11 @@ static const Command commands[] = {
        "  members         the member directory as FILE.xlsx, 五十音順\n"
        "      --kind member|government|partner|all   (default member)\n"
        "      --include-former                       also those who left\n"
-       "  organizations   every organisation as FILE.csv in the import format\n"),
+       "  organizations   every organisation as FILE.csv in the import format\n"
+       "  attendees       the attendee list of one event as FILE.xlsx\n"
+       "      --event KEY                            the event, e.g. 2023-council-5\n"
+       "  attendance      the events of a fiscal year with head counts, FILE.xlsx\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_export },
   { "print",
@@ -475,7 +493,14 @@ static const Command commands[] = {
        "\n"
        "  members   the member directory, 五十音順\n"
        "      --kind member|government|partner|all   (default member)\n"
-       "      --include-former                       also those who left\n"),
+       "      --include-former                       also those who left\n"
+       "  attendees    the attendee list (出席者名簿) of one event\n"
+       "      --event KEY                            the event, e.g. 2023-council-5\n"
+       "  sign-in      the sign-in sheet (受付簿) of one event\n"
+       "      --event KEY\n"
+       "      --blank-rows N                         empty rows for walk-ins (default 5)\n"
+       "  attendance   the events of a fiscal year with head counts\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_print },
   { "report",

@@ -155,6 +155,12 @@ describe_changes (TsuImportKind kind,
     {
     case TSU_IMPORT_PEOPLE:
       return g_strdup_printf (_("%u people will be added, %u updated."), added, updated);
+    case TSU_IMPORT_EVENTS:
+      return g_strdup_printf (_("%u events will be added, %u updated."), added, updated);
+    case TSU_IMPORT_SESSIONS:
+      return g_strdup_printf (_("%u sessions will be added, %u updated."), added, updated);
+    case TSU_IMPORT_ATTENDEES:
+      return g_strdup_printf (_("%u attendees will be added, %u updated."), added, updated);
     case TSU_IMPORT_ORGANIZATIONS:
     default:
       return g_strdup_printf (_("%u organizations will be added, %u updated."), added, updated);

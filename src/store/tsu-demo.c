@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-demo.h"
+#include "tsu-demo-events.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
 
@@ -195,6 +196,7 @@ typedef gboolean (*DemoPart) (TsuDatabase  *db,
 
 static const DemoPart parts[] = {
   fill_directory,
+  tsu_demo_fill_events,
 };
 
 gboolean
@@ -221,6 +223,10 @@ tsu_demo_fill (TsuDatabase  *db,
           /* Views heard about each save; tell them it is all undone. */
           tsu_database_emit_changed (db, "organizations");
           tsu_database_emit_changed (db, "people");
+          tsu_database_emit_changed (db, "events");
+          tsu_database_emit_changed (db, "event_sessions");
+          tsu_database_emit_changed (db, "attendees");
+          tsu_database_emit_changed (db, "minutes");
           return FALSE;
         }
     }

@@ -12,6 +12,7 @@
 #include "tsu-csv.h"
 #include "tsu-date.h"
 #include "tsu-import.h"
+#include "tsu-import-events.h"
 #include "tsu-kana.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
@@ -123,6 +124,12 @@ tsu_import_kind_from_text (const char    *text,
     found = TSU_IMPORT_ORGANIZATIONS;
   else if (g_strcmp0 (text, "people") == 0)
     found = TSU_IMPORT_PEOPLE;
+  else if (g_strcmp0 (text, "events") == 0)
+    found = TSU_IMPORT_EVENTS;
+  else if (g_strcmp0 (text, "sessions") == 0)
+    found = TSU_IMPORT_SESSIONS;
+  else if (g_strcmp0 (text, "attendees") == 0)
+    found = TSU_IMPORT_ATTENDEES;
   else
     return FALSE;
   if (kind)
@@ -784,6 +791,21 @@ tsu_import_csv (TsuDatabase     *db,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* The event planner's files have their own columns and rows. */
+  switch (kind)
+    {
+    case TSU_IMPORT_EVENTS:
+      return tsu_import_events_csv (db, path, flags, error);
+    case TSU_IMPORT_SESSIONS:
+      return tsu_import_sessions_csv (db, path, flags, error);
+    case TSU_IMPORT_ATTENDEES:
+      return tsu_import_attendees_csv (db, path, flags, error);
+    case TSU_IMPORT_ORGANIZATIONS:
+    case TSU_IMPORT_PEOPLE:
+    default:
+      break;
+    }
+
   result = g_new0 (TsuImportResult, 1);
   result->problems = g_ptr_array_new_with_free_func (g_free);
 
@@ -801,6 +823,9 @@ tsu_import_csv (TsuDatabase     *db,
       imp.columns = person_columns;
       imp.n_columns = N_PERSON_COLUMNS;
       break;
+    case TSU_IMPORT_EVENTS:
+    case TSU_IMPORT_SESSIONS:
+    case TSU_IMPORT_ATTENDEES:
     default:
       g_return_val_if_reached (NULL);
     }

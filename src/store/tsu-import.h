@@ -13,6 +13,9 @@ typedef enum
 {
   TSU_IMPORT_ORGANIZATIONS,
   TSU_IMPORT_PEOPLE,
+  TSU_IMPORT_EVENTS,
+  TSU_IMPORT_SESSIONS,
+  TSU_IMPORT_ATTENDEES,
 } TsuImportKind;
 
 typedef enum
@@ -34,7 +37,8 @@ typedef struct
 void             tsu_import_result_free    (TsuImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsuImportResult, tsu_import_result_free)
 
-/* "organizations" or "people"; FALSE for kinds not (yet) supported. */
+/* "organizations", "people", "events", "sessions" or "attendees";
+ * FALSE for kinds not (yet) supported. */
 gboolean         tsu_import_kind_from_text (const char      *text,
                                             TsuImportKind   *kind);
 

@@ -171,13 +171,22 @@ test_usage_errors (void)
     { "import", "organizations", NULL },
     { "import", "clubs", "x.csv", NULL },
     { "import", "organizations", csv, "--force", NULL },
-    { "import", "events", csv, NULL },
+    { "import", "budget", csv, NULL },
     { "import", "referrals", csv, NULL },
     { "export", "members", NULL },
     { "export", "members", "--output", "x.pdf", NULL },
     { "export", "members", "--output", "x.xlsx", "--kind", "club" },
     { "export", "organizations", "--output", "x.xlsx", NULL },
-    { "export", "attendance", "--output", "x.xlsx", "--fiscal-year", "2023" },
+    { "export", "budget", "--output", "x.xlsx", "--fiscal-year", "2023" },
+    { "export", "attendance", "--output", "x.xlsx", "--fiscal-year", "1999x" },
+    { "export", "attendance", "--output", "x.xlsx", NULL },
+    { "print", "attendance", "--output", "x.pdf", "--fiscal-year", "平成" },
+    { "print", "attendance", "--output=x.pdf", "--fiscal-year=R5", "--event", "k" },
+    { "export", "attendees", "--output", "x.xlsx", NULL },
+    { "print", "attendees", "--event", "k", "--output", "x.xlsx" },
+    { "print", "sign-in", "--output=x.pdf", "--event", "k", "--blank-rows=abc" },
+    { "print", "sign-in", "--output=x.pdf", "--event", "k", "--blank-rows=-2" },
+    { "print", "sign-in", "--output=x.pdf", "--event", "k", "--blank-rows=2.5" },
     { "export", "sign-in", "--output", "x.xlsx", NULL },
     { "print", "members", "--output", "x.xlsx", NULL },
     { "print", "referral-network", "--output", "x.pdf", NULL },
@@ -452,6 +461,120 @@ test_members_report (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+static gboolean
+file_starts_with (const char *path,
+                  const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL)
+         && length > strlen (magic) && memcmp (contents, magic, strlen (magic)) == 0;
+}
+
+/* The event planner's sub-commands on the demo database: events named by
+ * key, an unknown key is bad input (1) that writes nothing. */
+static void
+test_events (void)
+{
+  g_autofree char *db = temp_path ("events.db");
+  g_autofree char *xlsx = temp_path ("attendees.xlsx");
+  g_autofree char *attendees_pdf = temp_path ("attendees.pdf");
+  g_autofree char *sign_in_pdf = temp_path ("sign-in.pdf");
+  g_autofree char *year_xlsx = temp_path ("attendance.xlsx");
+  g_autofree char *year_pdf = temp_path ("attendance.pdf");
+  g_autofree char *missing = temp_path ("missing.pdf");
+  g_autofree char *missing_xlsx = temp_path ("missing.xlsx");
+  g_autofree char *events_csv = data_file ("events-en.csv");
+  g_autofree char *sessions_csv = temp_path ("sessions.csv");
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "export", "attendees", "--event", "2023-council-5", "--output", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (file_starts_with (xlsx, "PK"));
+
+  run = run_tsunagu ("--database", db, "print", "attendees", "--event", "2023-council-5", "--output", attendees_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (file_starts_with (attendees_pdf, "%PDF-"));
+
+  /* --blank-rows 0 is allowed, and full-width digits are too. */
+  run = run_tsunagu ("--database", db, "print", "sign-in", "--event", "2023-bus-tour", "--blank-rows", "0", "--output", sign_in_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (file_starts_with (sign_in_pdf, "%PDF-"));
+  run = run_tsunagu ("--database", db, "print", "sign-in", "--event", "2023-bus-tour", "--blank-rows", "１２", "--output", sign_in_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "export", "attendance", "--fiscal-year", "R5", "--output", year_xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (file_starts_with (year_xlsx, "PK"));
+  run = run_tsunagu ("--database", db, "print", "attendance", "--fiscal-year", "令和5", "--output", year_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (file_starts_with (year_pdf, "%PDF-"));
+
+  /* An unknown key is bad input, named in the message. */
+  run = run_tsunagu ("--database", db, "print", "sign-in", "--event", "2023-council-9", "--output", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "“2023-council-9”"));
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "export", "attendees", "--event", "nope", "--output", missing_xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (missing_xlsx, G_FILE_TEST_EXISTS));
+
+  /* Import: the demo's events are there already, so without --update
+   * the file is refused row by row; with it, they are updated. */
+  run = run_tsunagu ("--database", db, "import", "events", events_csv, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, ":2: column key: "));
+  g_assert_nonnull (strstr (run.err, ":3: column key: "));
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "import", "events", events_csv, "--update", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0 events added, 3 updated."));
+  run_clear (&run);
+
+  g_assert_true (g_file_set_contents (sessions_csv,
+                                      "event,position,title,head_count\n"
+                                      "2023-case-study,1,事例検討,-1\n"
+                                      "2023-nope,1,事例検討,\n", -1, NULL));
+  run = run_tsunagu ("--database", db, "import", "sessions", sessions_csv, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, ":2: column head_count: "));
+  g_assert_nonnull (strstr (run.err, ":3: column event: "));
+  run_clear (&run);
+  g_assert_true (g_file_set_contents (sessions_csv,
+                                      "キー,順,名称,参加者数\n"
+                                      "2023-case-study,1,事例検討,１２\n", -1, NULL));
+  run = run_tsunagu ("--database", db, "import", "sessions", sessions_csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 session added, 0 updated."));
+  run_clear (&run);
+
+  /* The help names the new commands. */
+  run = run_tsunagu ("print", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--blank-rows N"));
+  g_assert_nonnull (strstr (run.out, "attendance"));
+  run_clear (&run);
+  run = run_tsunagu ("import", "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "attendees"));
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,6 +596,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/members-report", test_members_report);
+  g_test_add_func ("/cli/events", test_events);
 
   status = g_test_run ();
   /* Keep the files of a failed run for a look; the folder is flat. */

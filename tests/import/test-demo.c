@@ -6,7 +6,11 @@
 
 #include <string.h>
 
+#include "tsu-attendee.h"
 #include "tsu-demo.h"
+#include "tsu-event.h"
+#include "tsu-event-session.h"
+#include "tsu-minutes.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
 
@@ -127,6 +131,165 @@ test_members (void)
   g_assert_cmpuint (tsu_organization_count_current_members (db, NULL), ==, 11);
 }
 
+/* The events of 令和5年度 as seed 000 reports them. */
+static const struct
+{
+  const char     *key;
+  TsuEventKind    kind;
+  const char     *starts_at;
+  const char     *organizer;
+  guint           pillars;
+  TsuEventStatus  status;
+  int             head_counts[7];  /* of the sessions, ended by -2 */
+} fy2023[] = {
+  { "2023-council-5", TSU_EVENT_KIND_MEETING, "2023-07-19T15:00", "北九州市", 0x8, TSU_EVENT_STATUS_HELD,
+    { -2 } },
+  { "2023-network", TSU_EVENT_KIND_WORKSHOP, "2023-11-14", "北九州市", 0x5, TSU_EVENT_STATUS_HELD,
+    { 84, 75, -2 } },
+  { "2023-bus-tour", TSU_EVENT_KIND_TOUR, "2023-12-14", "市社協", 0x8, TSU_EVENT_STATUS_HELD,
+    { -1, -1, -1, -1, -1, -2 } },
+  { "2023-training-0119", TSU_EVENT_KIND_TRAINING, "2024-01-19", "北九州市", 0x7, TSU_EVENT_STATUS_HELD,
+    { 46, -1, -1, -1, -1, -2 } },
+  { "2023-training-0205", TSU_EVENT_KIND_TRAINING, "2024-02-05", "市社協", 0x7, TSU_EVENT_STATUS_HELD,
+    { 20, 18, 33, 25, 16, 21, -2 } },
+  { "2023-case-study", TSU_EVENT_KIND_CASE_STUDY, "2024-03-15", "市社協", 0x8, TSU_EVENT_STATUS_PLANNED,
+    { -2 } },
+};
+
+static guint
+count_attended (TsuDatabase *db,
+                TsuEvent    *event)
+{
+  guint counts[TSU_N_ATTENDEE_STATUSES] = { 0 };
+
+  g_assert_true (tsu_attendee_count_by_status (db, tsu_event_get_id (event), counts, NULL));
+  return counts[TSU_ATTENDEE_STATUS_ATTENDED];
+}
+
+static void
+test_events (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TsuDatabase) db = new_database (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(TsuEvent) council = NULL;
+  g_autoptr(TsuEvent) tour = NULL;
+  g_autoptr(TsuEvent) training = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GPtrArray) minutes_items = NULL;
+  guint members = 0, city = 0;
+
+  g_assert_true (tsu_demo_fill (db, &error));
+  g_assert_no_error (error);
+
+  all = tsu_event_load_for_fiscal_year (db, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, G_N_ELEMENTS (fy2023));
+  for (guint i = 0; i < G_N_ELEMENTS (fy2023); i++)
+    {
+      g_autoptr(TsuEvent) event = tsu_event_find_by_key (db, fy2023[i].key, &error);
+      g_autoptr(GPtrArray) programme = NULL;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (event);
+      g_assert_cmpint (tsu_event_get_kind (event), ==, fy2023[i].kind);
+      g_assert_cmpstr (tsu_event_get_starts_at (event), ==, fy2023[i].starts_at);
+      g_assert_cmpstr (tsu_event_get_organizer (event), ==, fy2023[i].organizer);
+      g_assert_cmpuint (tsu_event_get_pillars (event), ==, fy2023[i].pillars);
+      g_assert_cmpint (tsu_event_get_status (event), ==, fy2023[i].status);
+
+      programme = tsu_event_session_load_for_event (db, tsu_event_get_id (event), &error);
+      g_assert_no_error (error);
+      while (fy2023[i].head_counts[n] != -2)
+        n++;
+      g_assert_cmpuint (programme->len, ==, n);
+      for (guint s = 0; s < n; s++)
+        {
+          TsuEventSession *session = g_ptr_array_index (programme, s);
+
+          g_assert_cmpuint (tsu_event_session_get_position (session), ==, s + 1);
+          g_assert_cmpint (tsu_event_session_get_head_count (session), ==, fy2023[i].head_counts[s]);
+        }
+    }
+
+  /* The two-day training: sessions ①② on the first day, ③–⑥ on the
+   * second. */
+  training = tsu_event_find_by_key (db, "2023-training-0205", NULL);
+  g_assert_cmpstr (tsu_event_get_ends_at (training), ==, "2024-02-06");
+  sessions = tsu_event_session_load_for_event (db, tsu_event_get_id (training), NULL);
+  for (guint s = 0; s < sessions->len; s++)
+    g_assert_cmpstr (tsu_event_session_get_starts_at (g_ptr_array_index (sessions, s)), ==,
+                     s < 2 ? "2024-02-05" : "2024-02-06");
+
+  /* The bus tour counts its 23 participants, all from members. */
+  tour = tsu_event_find_by_key (db, "2023-bus-tour", NULL);
+  g_assert_cmpuint (count_attended (db, tour), ==, 23);
+  attendees = tsu_attendee_load_for_event (db, tsu_event_get_id (tour), TRUE, NULL);
+  g_assert_cmpuint (attendees->len, ==, 23);
+  for (guint a = 0; a < attendees->len; a++)
+    g_assert_cmpint (tsu_attendee_get_group (g_ptr_array_index (attendees, a)), ==, TSU_ATTENDEE_GROUP_MEMBER);
+  g_clear_pointer (&attendees, g_ptr_array_unref);
+
+  /* The 5th meeting: the eleven members' representatives and the city. */
+  council = tsu_event_find_by_key (db, "2023-council-5", NULL);
+  g_assert_cmpuint (tsu_event_get_number (council), ==, 5);
+  g_assert_cmpstr (tsu_event_get_ends_at (council), ==, "2023-07-19T16:30");
+  g_assert_cmpstr (tsu_event_get_venue (council), ==, "ホテルクラウンパレス小倉 ３階 ダイヤモンドホール");
+  attendees = tsu_attendee_load_for_event (db, tsu_event_get_id (council), TRUE, NULL);
+  for (guint a = 0; a < attendees->len; a++)
+    {
+      TsuAttendee *attendee = g_ptr_array_index (attendees, a);
+
+      g_assert_cmpint (tsu_attendee_get_status (attendee), ==, TSU_ATTENDEE_STATUS_ATTENDED);
+      g_assert_cmpint (tsu_attendee_get_person_id (attendee), >, 0);
+      if (tsu_attendee_get_group (attendee) == TSU_ATTENDEE_GROUP_MEMBER)
+        {
+          /* In the order of the minutes, with the titles they print. */
+          g_assert_cmpstr (tsu_attendee_get_title (attendee), ==, minutes[members].title);
+          g_assert_nonnull (strstr (tsu_attendee_get_affiliation (attendee), minutes[members].name));
+          members++;
+        }
+      else if (tsu_attendee_get_group (attendee) == TSU_ATTENDEE_GROUP_GOVERNMENT)
+        city++;
+    }
+  g_assert_cmpuint (members, ==, G_N_ELEMENTS (minutes));
+  g_assert_cmpuint (city, >=, 6);
+  g_assert_cmpuint (attendees->len, ==, members + city);
+
+  /* Its minutes: the three agenda items of seed 003, each with member
+   * opinions (◆, with the organisation) and city answers (◇). */
+  minutes_items = tsu_minutes_load (db, tsu_event_get_id (council), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (minutes_items->len, ==, 3);
+  for (guint i = 0; i < minutes_items->len; i++)
+    {
+      TsuAgendaItem *item = g_ptr_array_index (minutes_items, i);
+      guint member_remarks = 0, city_remarks = 0;
+
+      g_assert_true (g_str_has_prefix (item->title, "行政からの説明"));
+      g_assert_nonnull (item->summary);
+      for (guint r = 0; r < item->remarks->len; r++)
+        {
+          TsuRemark *remark = g_ptr_array_index (item->remarks, r);
+
+          if (remark->kind == TSU_REMARK_MEMBER)
+            {
+              g_assert_nonnull (remark->organization);
+              member_remarks++;
+            }
+          else
+            city_remarks++;
+        }
+      g_assert_cmpuint (member_remarks, >=, 1);
+      g_assert_cmpuint (city_remarks, >=, 1);
+      g_assert_cmpuint (item->remarks->len, >=, 3);
+    }
+  g_assert_nonnull (strstr (((TsuAgendaItem *) g_ptr_array_index (minutes_items, 2))->title, "重層的支援体制整備事業"));
+}
+
 static void
 test_not_twice (void)
 {
@@ -135,13 +298,23 @@ test_not_twice (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) events_before = NULL;
+  g_autoptr(GPtrArray) events_after = NULL;
 
   g_assert_true (tsu_demo_fill (db, &error));
   g_assert_no_error (error);
   before = tsu_organization_load_all (db, NULL);
 
+  events_before = tsu_event_load_all (db, NULL);
+  g_assert_cmpuint (events_before->len, ==, 6);
+
   g_assert_false (tsu_demo_fill (db, &error));
   g_assert_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID);
+  events_after = tsu_event_load_all (db, NULL);
+  g_assert_cmpuint (events_after->len, ==, 6);
+  for (guint i = 0; i < events_after->len; i++)
+    g_assert_cmpint (tsu_event_get_version (g_ptr_array_index (events_after, i)), ==,
+                     tsu_event_get_version (g_ptr_array_index (events_before, i)));
   after = tsu_organization_load_all (db, NULL);
   g_assert_cmpuint (before->len, ==, after->len);
   for (guint i = 0; i < before->len; i++)
@@ -175,6 +348,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/demo/members", test_members);
+  g_test_add_func ("/demo/events", test_events);
   g_test_add_func ("/demo/not-twice", test_not_twice);
   g_test_add_func ("/demo/not-into-a-directory", test_not_into_a_directory);
 

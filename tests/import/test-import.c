@@ -586,7 +586,13 @@ test_kind_from_text (void)
   g_assert_cmpint (kind, ==, TSU_IMPORT_ORGANIZATIONS);
   g_assert_true (tsu_import_kind_from_text ("people", &kind));
   g_assert_cmpint (kind, ==, TSU_IMPORT_PEOPLE);
-  g_assert_false (tsu_import_kind_from_text ("events", &kind));
+  g_assert_true (tsu_import_kind_from_text ("events", &kind));
+  g_assert_cmpint (kind, ==, TSU_IMPORT_EVENTS);
+  g_assert_true (tsu_import_kind_from_text ("sessions", &kind));
+  g_assert_cmpint (kind, ==, TSU_IMPORT_SESSIONS);
+  g_assert_true (tsu_import_kind_from_text ("attendees", &kind));
+  g_assert_cmpint (kind, ==, TSU_IMPORT_ATTENDEES);
+  g_assert_false (tsu_import_kind_from_text ("budget", &kind));
   g_assert_false (tsu_import_kind_from_text (NULL, &kind));
 }
 
