@@ -233,7 +233,8 @@ bind_row (GtkSignalListItemFactory *factory,
   /* No item while the state is set, so the handler does not count it. */
   g_object_set_data (G_OBJECT (check), "tsu-item", NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), item->registered || item->chosen);
-  gtk_widget_set_sensitive (check, !item->registered);
+  /* People registered already are greyed out, their box ticked. */
+  gtk_widget_set_sensitive (box, !item->registered);
   g_object_set_data (G_OBJECT (check), "tsu-item", item);
 
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (names)),
@@ -244,7 +245,7 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title),
                       tsu_person_get_title (item->person) ? tsu_person_get_title (item->person) : "");
   if (item->registered)
-    gtk_label_set_text (GTK_LABEL (state), _("Registered"));
+    gtk_label_set_text (GTK_LABEL (state), _("Already registered"));
   else if (tsu_person_get_primary (item->person))
     gtk_label_set_text (GTK_LABEL (state), _("Primary contact"));
   else

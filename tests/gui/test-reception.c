@@ -347,6 +347,7 @@ test_reception (Fixture       *f,
   g_autoptr(TsuAttendee) yamamoto = NULL;
   g_autoptr(TsuAttendee) walk_in = NULL;
   g_autoptr(TsuAttendee) sato = NULL;
+  g_autoptr(TsuAttendee) tanaka = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
   spin ();
@@ -389,6 +390,15 @@ test_reception (Fixture       *f,
   g_assert_cmpint (tsu_attendee_get_status (sato), ==, TSU_ATTENDEE_STATUS_ATTENDED);
   g_assert_cmpstr (gtk_label_get_text (count), ==, "Attended 2 / 3");
 
+  /* The reading of a directory organisation matches as well. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "ﾎｹﾝﾌｸｼ");
+  spin ();
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  tanaka = find_attendee (f, "田中 一郎");
+  g_assert_cmpint (tsu_attendee_get_status (tanaka), ==, TSU_ATTENDEE_STATUS_ATTENDED);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "Attended 3 / 3");
+
   /* Someone not on the list: the walk-in form, prefilled from the query. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "きむら");
   spin ();
@@ -406,7 +416,7 @@ test_reception (Fixture       *f,
   g_assert_true (tsu_attendee_get_walk_in (walk_in));
   g_assert_cmpint (tsu_attendee_get_status (walk_in), ==, TSU_ATTENDEE_STATUS_ATTENDED);
   g_assert_cmpstr (tsu_attendee_get_affiliation (walk_in), ==, "地域の方");
-  g_assert_cmpstr (gtk_label_get_text (count), ==, "Attended 3 / 4");
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "Attended 4 / 4");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
