@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-application.h"
+#include "tsu-events-view.h"
 #include "tsu-import-dialog.h"
 #include "tsu-members-view.h"
 #include "tsu-overview-view.h"
@@ -23,6 +24,7 @@ struct _TsuWindow
   AdwViewStack         *stack;
   TsuOverviewView      *overview_view;
   TsuMembersView       *members_view;
+  TsuEventsView        *events_view;
 
   /* owned */
   TsuDatabase          *database;
@@ -502,6 +504,7 @@ tsu_window_class_init (TsuWindowClass *klass)
 
   g_type_ensure (TSU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (TSU_TYPE_MEMBERS_VIEW);
+  g_type_ensure (TSU_TYPE_EVENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, switcher_title);
@@ -510,6 +513,7 @@ tsu_window_class_init (TsuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, members_view);
+  gtk_widget_class_bind_template_child (widget_class, TsuWindow, events_view);
 }
 
 static void
@@ -523,6 +527,7 @@ tsu_window_init (TsuWindow *self)
   update_subtitle (self);
   update_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), FALSE);
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -560,8 +565,12 @@ tsu_window_set_database (TsuWindow   *self,
 
   tsu_overview_view_set_database (self->overview_view, database);
   if (database != NULL)
-    tsu_members_view_set_database (self->members_view, database);
+    {
+      tsu_members_view_set_database (self->members_view, database);
+      tsu_events_view_set_database (self->events_view, database);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), database != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), database != NULL);
   update_subtitle (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
