@@ -510,6 +510,20 @@ tsu_event_dup_when_text (TsuEvent     *self,
         return g_strdup_printf ("%s〜%.5s", start_text, ends + 11);
       return g_steal_pointer (&start_text);
     }
+  /* Same year: the end without its year ("令和6年2月5日〜2月6日"). */
+  if (strncmp (starts, ends, 4) == 0)
+    {
+      GDate end;
+
+      if (tsu_date_from_iso (ends, &end))
+        {
+          g_autofree char *end_text = g_strdup_printf ("%u月%u日", g_date_get_month (&end),
+                                                       g_date_get_day (&end));
+          if (has_time (ends))
+            return g_strdup_printf ("%s〜%s %.5s", start_text, end_text, ends + 11);
+          return g_strdup_printf ("%s〜%s", start_text, end_text);
+        }
+    }
   {
     g_autofree char *end_text = tsu_date_time_format_iso (ends, style);
     return g_strdup_printf ("%s〜%s", start_text, end_text);
