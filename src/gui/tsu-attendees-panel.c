@@ -365,6 +365,7 @@ setup_cell (GtkSignalListItemFactory *factory,
         for (TsuAttendeeStatus s = 0; s < TSU_N_ATTENDEE_STATUSES; s++)
           gtk_string_list_append (labels, tsu_attendee_status_to_label (s));
         child = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+        gtk_widget_set_name (child, "status");
         gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
         gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
@@ -377,6 +378,7 @@ setup_cell (GtkSignalListItemFactory *factory,
         GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
         child = gtk_menu_button_new ();
+        gtk_widget_set_name (child, "sessions");
         gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
         gtk_widget_set_tooltip_text (child, _("Sessions attended"));
         gtk_popover_set_child (GTK_POPOVER (popover), box);
@@ -387,6 +389,7 @@ setup_cell (GtkSignalListItemFactory *factory,
       break;
     case COLUMN_REMOVE:
       child = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      gtk_widget_set_name (child, "remove");
       gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (child, "flat");
       gtk_widget_set_tooltip_text (child, _("Remove from the event"));
