@@ -254,6 +254,8 @@ test_attendees (void)
   g_assert_cmpint (tsu_attendee_get_group (g_ptr_array_index (list, 4)), ==, TSU_ATTENDEE_GROUP_GOVERNMENT);
   g_assert_cmpstr (tsu_attendee_get_affiliation (g_ptr_array_index (list, 2)), ==, "NPO法人 抱樸");
   g_assert_true (tsu_kana_matches (tsu_attendee_get_search_key (g_ptr_array_index (list, 2)), "ﾓﾘ"));
+  /* …and by a few kana of the organisation's reading. */
+  g_assert_true (tsu_kana_matches (tsu_attendee_get_search_key (g_ptr_array_index (list, 2)), "ホウボ"));
 
   /* The same outside person twice is refused. */
   again = tsu_attendee_new (event_id);

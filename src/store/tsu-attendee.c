@@ -37,6 +37,9 @@ struct _TsuAttendee
   TsuAttendeeGroup   group;
   char              *text[N_TEXTS];
   char              *search_key;    /* cached */
+  /* The linked organisation's reading, so that the reception desk finds
+   * people by a few kana of their organisation too. */
+  char              *organization_reading;
 };
 
 G_DEFINE_TYPE (TsuAttendee, tsu_attendee, G_TYPE_OBJECT)
@@ -112,6 +115,7 @@ tsu_attendee_finalize (GObject *object)
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->text[i]);
   g_free (self->search_key);
+  g_free (self->organization_reading);
 
   G_OBJECT_CLASS (tsu_attendee_parent_class)->finalize (object);
 }
@@ -258,6 +262,7 @@ tsu_attendee_new_for_person (gint64           event_id,
   self->person_id = tsu_person_get_id (person);
   self->organization_id = tsu_organization_get_id (organization);
   display = tsu_organization_dup_display_name (organization);
+  self->organization_reading = g_strdup (tsu_organization_get_reading (organization));
   set_text (self, TEXT_AFFILIATION, display);
   set_text (self, TEXT_NAME, tsu_person_get_name (person));
   set_text (self, TEXT_READING, tsu_person_get_reading (person));
@@ -293,6 +298,7 @@ tsu_attendee_copy (TsuAttendee *self)
   copy->status = self->status;
   copy->walk_in = self->walk_in;
   copy->group = self->group;
+  copy->organization_reading = g_strdup (self->organization_reading);
   for (guint i = 0; i < N_TEXTS; i++)
     {
       g_free (copy->text[i]);
@@ -380,7 +386,9 @@ tsu_attendee_get_search_key (TsuAttendee *self)
   if (self->search_key == NULL)
     {
       g_autofree char *joined = g_strjoin (" ", self->text[TEXT_NAME], self->text[TEXT_READING],
-                                           self->text[TEXT_AFFILIATION], NULL);
+                                           self->text[TEXT_AFFILIATION],
+                                           self->organization_reading ? self->organization_reading : "",
+                                           NULL);
       self->search_key = tsu_kana_normalize (joined);
     }
   return self->search_key;
@@ -408,7 +416,8 @@ tsu_attendee_validate (TsuAttendee *self)
  * the directory when the attendee is linked to it. */
 #define SELECT_COLUMNS \
   "SELECT a.id, a.version, a.event_id, coalesce (a.person_id, 0), coalesce (a.organization_id, 0)," \
-  " a.status, a.walk_in, a.name, a.reading, a.title, a.affiliation, o.kind, o.legal_form, o.name" \
+  " a.status, a.walk_in, a.name, a.reading, a.title, a.affiliation, o.kind, o.legal_form, o.name," \
+  " o.reading" \
   " FROM attendees a LEFT JOIN organizations o ON o.id = a.organization_id"
 
 static TsuAttendee *
@@ -445,6 +454,8 @@ read_row (sqlite3_stmt *stmt)
       const char *affiliation = (const char *) sqlite3_column_text (stmt, 10);
       self->text[TEXT_AFFILIATION] = g_strdup (affiliation ? affiliation : "");
     }
+
+  self->organization_reading = g_strdup ((const char *) sqlite3_column_text (stmt, 14));
 
   if (g_strcmp0 (kind, "member") == 0)
     self->group = TSU_ATTENDEE_GROUP_MEMBER;
