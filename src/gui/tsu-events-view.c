@@ -71,9 +71,11 @@ struct _TsuEventsView
   GDate               day;            /* the calendar day listed, if valid */
   gint64              selected_id;
   guint               month_idle_id;
+  guint               redraw_idle_id;
   gboolean            month_changed;  /* the calendar is turning pages */
   gboolean            reloading;
   gboolean            selecting_day;  /* the view moves the calendar */
+  gboolean            redrawing;      /* … to show its marks */
   gboolean            committing;     /* a head count is being saved */
   gboolean            exporting;
 };
@@ -340,12 +342,17 @@ create_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
 
-  count_text = g_strdup_printf (ngettext ("%u attendee", "%u attendees", count), count);
-  count_label = gtk_label_new (count_text);
-  gtk_widget_add_css_class (count_label, "dim-label");
-  gtk_widget_add_css_class (count_label, "numeric");
-  gtk_widget_add_css_class (count_label, "caption");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label);
+  /* Events without a list of attendees (counted by head only) say
+   * nothing rather than "0". */
+  if (count > 0)
+    {
+      count_text = g_strdup_printf (ngettext ("%u attendee", "%u attendees", count), count);
+      count_label = gtk_label_new (count_text);
+      gtk_widget_add_css_class (count_label, "dim-label");
+      gtk_widget_add_css_class (count_label, "numeric");
+      gtk_widget_add_css_class (count_label, "caption");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_label);
+    }
   if (tsu_event_get_status (event) == TSU_EVENT_STATUS_CANCELLED)
     gtk_widget_add_css_class (row, "dim-label");
   return row;
@@ -496,6 +503,28 @@ on_row_activated (TsuEventsView *self,
 
 /* The calendar --------------------------------------------------------------- */
 
+/* GTK 4.8 draws a day as marked only when it lays out a month, so
+ * marks made afterwards (as they must be, once the month is known) would
+ * not show: lay the month out again by leaving it and coming back. From
+ * an idle, as the calendar may be in the middle of changing its date. */
+static gboolean
+redraw_marks (gpointer user_data)
+{
+  TsuEventsView *self = user_data;
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) other = g_date_time_add_months (date, 1);
+  gboolean selecting = self->selecting_day;
+
+  self->selecting_day = TRUE;
+  self->redrawing = TRUE;
+  gtk_calendar_select_day (self->calendar, other);
+  gtk_calendar_select_day (self->calendar, date);
+  self->redrawing = FALSE;
+  self->selecting_day = selecting;
+  self->redraw_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* The month shown (1–12); GTK 4.8 has only the properties for it. */
 static void
 calendar_month (TsuEventsView *self,
@@ -542,6 +571,8 @@ update_marks (TsuEventsView *self)
            g_date_add_days (&day, 1))
         gtk_calendar_mark_day (self->calendar, g_date_get_day (&day));
     }
+  if (self->redraw_idle_id == 0)
+    self->redraw_idle_id = g_idle_add (redraw_marks, self);
 }
 
 static gboolean
@@ -557,7 +588,7 @@ clear_month_changed (gpointer user_data)
 static void
 on_month_changed (TsuEventsView *self)
 {
-  if (self->reloading)
+  if (self->reloading || self->redrawing)
     return;
   update_marks (self);
   /* Turning the page also selects a day of the new month; that is not
@@ -666,8 +697,15 @@ icon_button (const char *icon_name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+  /* Without an action the button stays greyed out: an action's enabled
+   * state would overrule gtk_widget_set_sensitive(). */
+  if (action == NULL)
+    gtk_widget_set_sensitive (button, FALSE);
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
+    }
   return button;
 }
 
@@ -900,11 +938,11 @@ show_sessions (TsuEventsView *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), head_count_entry (self, session));
-      button = icon_button ("go-up-symbolic", up_label, "events.move-session-up", id);
-      gtk_widget_set_sensitive (button, i > 0);
+      button = icon_button ("go-up-symbolic", up_label,
+                            i > 0 ? "events.move-session-up" : NULL, id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      button = icon_button ("go-down-symbolic", down_label, "events.move-session-down", id);
-      gtk_widget_set_sensitive (button, i + 1 < sessions->len);
+      button = icon_button ("go-down-symbolic", down_label,
+                            i + 1 < sessions->len ? "events.move-session-down" : NULL, id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  icon_button ("document-edit-symbolic", edit_label,
@@ -947,6 +985,7 @@ show_event (TsuEventsView *self)
   };
   g_autofree char *display = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *meta = NULL;
   g_autofree char *number = NULL;
   g_autofree char *pillars = NULL;
   g_autofree char *capacity = NULL;
@@ -967,8 +1006,12 @@ show_event (TsuEventsView *self)
 
   display = tsu_event_dup_display_title (event);
   when = tsu_event_dup_when_text (event, date_style (self));
+  /* Translators: under an event's title: when, kind and status */
+  meta = g_strdup_printf (_("%s · %s · %s"), when,
+                          tsu_event_kind_to_label (tsu_event_get_kind (event)),
+                          tsu_event_status_to_label (tsu_event_get_status (event)));
   gtk_label_set_text (self->detail_title, display);
-  gtk_label_set_text (self->detail_when, when);
+  gtk_label_set_text (self->detail_when, meta);
 
   if (tsu_event_get_number (event) > 0)
     /* Translators: the number of a recurring event, 第5回 */
@@ -979,15 +1022,11 @@ show_event (TsuEventsView *self)
              : g_strdup (_("No limit"));
 
   clear_list_box (self->detail_list);
-  add_detail_row (self->detail_list, _("Kind"), tsu_event_kind_to_label (tsu_event_get_kind (event)));
   if (number != NULL)
     add_detail_row (self->detail_list, _("Number"), number);
-  add_detail_row (self->detail_list, _("Title"), tsu_event_get_title (event));
-  add_detail_row (self->detail_list, _("When"), when);
   add_detail_row (self->detail_list, _("Venue"), tsu_event_get_venue (event));
   add_detail_row (self->detail_list, _("Organiser"), tsu_event_get_organizer (event));
   add_detail_row (self->detail_list, _("Policy Pillars"), pillars);
-  add_detail_row (self->detail_list, _("Status"), tsu_event_status_to_label (tsu_event_get_status (event)));
   add_detail_row (self->detail_list, _("Capacity"), capacity);
   add_detail_row (self->detail_list, _("Budget Line"), tsu_event_get_budget_line (event));
   add_detail_row (self->detail_list, _("Key"), tsu_event_get_key (event));
@@ -1661,6 +1700,7 @@ tsu_events_view_dispose (GObject *object)
   TsuEventsView *self = TSU_EVENTS_VIEW (object);
 
   g_clear_handle_id (&self->month_idle_id, g_source_remove);
+  g_clear_handle_id (&self->redraw_idle_id, g_source_remove);
   /* Taking the rows down selects none; that is no user's choice. */
   self->reloading = TRUE;
   /* The stack is both the bin's child and a template child: let the bin

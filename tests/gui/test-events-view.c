@@ -84,6 +84,24 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -132,6 +150,27 @@ add_event (TsuDatabase  *db,
   g_assert_true (tsu_event_save (event, db, &error));
   g_assert_no_error (error);
   return tsu_event_get_id (event);
+}
+
+/* Whether the day is drawn as marked, which is what the user sees. */
+static gboolean
+day_looks_marked (GtkCalendar *calendar,
+                  guint        day)
+{
+  g_autofree char *text = g_strdup_printf ("%u", day);
+
+  for (GtkWidget *grid = gtk_widget_get_first_child (GTK_WIDGET (calendar));
+       grid != NULL;
+       grid = gtk_widget_get_next_sibling (grid))
+    for (GtkWidget *label = gtk_widget_get_first_child (grid);
+         label != NULL;
+         label = gtk_widget_get_next_sibling (label))
+      if (GTK_IS_LABEL (label) && gtk_widget_has_css_class (label, "day-number")
+          && !gtk_widget_has_css_class (label, "other-month")
+          && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
+        return (gtk_widget_get_state_flags (label) & GTK_STATE_FLAG_CHECKED) != 0;
+  g_assert_not_reached ();
+  return FALSE;
 }
 
 static void
@@ -290,6 +329,8 @@ test_create_event (Fixture       *f,
   /* The calendar went to July 2023 and marks the 19th only. */
   g_assert_cmpint (gtk_calendar_get_day_is_marked (f->calendar, 19), ==, TRUE);
   g_assert_cmpint (gtk_calendar_get_day_is_marked (f->calendar, 18), ==, FALSE);
+  g_assert_true (day_looks_marked (f->calendar, 19));
+  g_assert_false (day_looks_marked (f->calendar, 18));
 
   /* Two more: one still to come (on top, in its own group) and one of
    * the same fiscal year (under the same heading, latest first). */
@@ -318,6 +359,8 @@ test_create_event (Fixture       *f,
   g_assert_cmpuint (n_rows (f->list), ==, 3);
   g_assert_true (gtk_calendar_get_day_is_marked (f->calendar, 19));
   g_assert_false (gtk_calendar_get_day_is_marked (f->calendar, 10));
+  g_assert_true (day_looks_marked (f->calendar, 19));
+  g_assert_false (day_looks_marked (f->calendar, 10));
   select_day (f->calendar, 2024, 1, 19);
   g_assert_cmpuint (n_rows (f->list), ==, 1);
   g_assert_cmpstr (row_title (f->list, 0), ==, "支援者向け研修会");
@@ -419,6 +462,12 @@ test_programme (Fixture       *f,
   entry = find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (session_list, 0)), GTK_TYPE_ENTRY, "head-count");
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "84");
+
+  /* The first item cannot go up, nor the last down. */
+  g_assert_false (gtk_widget_get_sensitive (find_tooltip (GTK_WIDGET (session_list), "Move “第1部” Up")));
+  g_assert_true (gtk_widget_get_sensitive (find_tooltip (GTK_WIDGET (session_list), "Move “第1部” Down")));
+  g_assert_true (gtk_widget_get_sensitive (find_tooltip (GTK_WIDGET (session_list), "Move “第2部” Up")));
+  g_assert_false (gtk_widget_get_sensitive (find_tooltip (GTK_WIDGET (session_list), "Move “第2部” Down")));
 
   /* Move the second part up. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "events.move-session-up", "x",
