@@ -219,6 +219,9 @@ fixture_tear_down (Fixture       *f,
 {
   GtkWindow *other;
 
+  /* Editors and message dialogs left open by a test. */
+  while ((other = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    gtk_window_destroy (other);
   while ((other = find_toplevel (ADW_TYPE_WINDOW)) != NULL)
     gtk_window_destroy (other);
   gtk_window_destroy (f->window);
@@ -529,6 +532,60 @@ test_delete_undo (Fixture       *f,
   g_assert_nonnull (found);
 }
 
+/* The editor works on a copy: Cancel leaves the event as it was, and a
+ * save over someone else's change asks before it loses anything. */
+static void
+test_cancel_and_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  gint64 id = council (f);
+  TsuEventEditor *editor;
+  g_autoptr(TsuEvent) stored = NULL;
+  g_autoptr(TsuEvent) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "events.edit", NULL);
+  spin ();
+  editor = TSU_EVENT_EDITOR (find_toplevel (TSU_TYPE_EVENT_EDITOR));
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  /* An existing event keeps its key whatever the date. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tsu_event_editor_get_field_widget (editor, "key"))),
+                   ==, "2023-council-5");
+  set_entry (tsu_event_editor_get_field_widget (editor, "title"), "取り消す名称");
+  set_entry (tsu_event_editor_get_field_widget (editor, "starts-at"), "2023-07-20");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tsu_event_editor_get_field_widget (editor, "key"))),
+                   ==, "2023-council-5");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  spin ();
+  g_assert_null (editor);
+  stored = tsu_event_load_by_id (f->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tsu_event_get_title (stored), ==, "連携協議会");
+  g_assert_cmpstr (tsu_event_get_title (tsu_events_view_get_selected (f->view)), ==, "連携協議会");
+
+  /* Someone else saves while the editor is open. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "events.edit", NULL);
+  spin ();
+  editor = TSU_EVENT_EDITOR (find_toplevel (TSU_TYPE_EVENT_EDITOR));
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  other = tsu_event_copy (stored);
+  tsu_event_set_venue (other, "北九州市役所");
+  g_assert_true (tsu_event_save (other, f->db, &error));
+  g_assert_no_error (error);
+  spin ();
+  set_entry (tsu_event_editor_get_field_widget (editor, "title"), "私の名称");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  spin ();
+  g_assert_nonnull (editor);
+  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_clear_object (&stored);
+  stored = tsu_event_load_by_id (f->db, id, &error);
+  g_assert_cmpstr (tsu_event_get_title (stored), ==, "連携協議会");
+  g_assert_cmpstr (tsu_event_get_venue (stored), ==, "北九州市役所");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -545,5 +602,7 @@ main (int    argc,
               fixture_set_up, test_programme, fixture_tear_down);
   g_test_add ("/events-view/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/events-view/cancel-and-conflict", Fixture, NULL,
+              fixture_set_up, test_cancel_and_conflict, fixture_tear_down);
   return g_test_run ();
 }
