@@ -378,6 +378,20 @@ test_create_event (Fixture       *f,
   spin ();
   g_assert_cmpuint (n_rows (f->list), ==, 1);
   g_assert_cmpstr (row_title (f->list, 0), ==, "支援現場見学バスツアー");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN,
+                                                          "kind-filter")), 0);
+  spin ();
+  g_assert_cmpuint (n_rows (f->list), ==, 3);
+
+  /* The search matches katakana typed in hiragana, and the venue. */
+  set_entry (find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, "search"), "ばすつあー");
+  while (n_rows (f->list) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (row_title (f->list, 0), ==, "支援現場見学バスツアー");
+  set_entry (find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, "search"), "クラウンパレス");
+  while (n_rows (f->list) != 1 || g_strcmp0 (row_title (f->list, 0), "支援現場見学バスツアー") == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (row_title (f->list, 0), ==, "No. 5 北九州市孤独・孤立対策等連携協議会");
 }
 
 static gint64
