@@ -818,11 +818,43 @@ on_head_count_activate (GtkEntry      *entry,
   commit_head_count (self, entry);
 }
 
+typedef struct
+{
+  GWeakRef  view;
+  GtkEntry *entry;
+} PendingCount;
+
+static void
+pending_count_free (PendingCount *pending)
+{
+  g_weak_ref_clear (&pending->view);
+  g_object_unref (pending->entry);
+  g_free (pending);
+}
+
+static gboolean
+commit_pending_count (gpointer user_data)
+{
+  PendingCount *pending = user_data;
+  g_autoptr(TsuEventsView) self = g_weak_ref_get (&pending->view);
+
+  if (self != NULL && self->database != NULL)
+    commit_head_count (self, pending->entry);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_head_count_leave (GtkEventControllerFocus *controller,
                      TsuEventsView           *self)
 {
-  commit_head_count (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+  PendingCount *pending = g_new0 (PendingCount, 1);
+
+  /* The focus also leaves when the page is being built again (after a
+   * change elsewhere); saving then would rebuild it in the middle of
+   * that, so the count typed is saved right after. */
+  g_weak_ref_init (&pending->view, self);
+  pending->entry = g_object_ref (GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+  g_idle_add_full (G_PRIORITY_DEFAULT, commit_pending_count, pending, (GDestroyNotify) pending_count_free);
 }
 
 static GtkWidget *
