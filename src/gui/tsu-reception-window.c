@@ -46,7 +46,6 @@ struct _TsuReceptionWindow
   GListStore         *store;
   GtkCustomFilter    *filter;
   GtkSingleSelection *selection;
-  GHashTable         *organization_keys;  /* id → normalised reading */
   char               *needle;
 };
 
@@ -148,44 +147,12 @@ match_attendee (gpointer item,
                 gpointer user_data)
 {
   TsuReceptionWindow *self = user_data;
-  const char *key;
-  gint64 id;
 
   if (self->needle == NULL || *self->needle == '\0')
     return TRUE;
-  key = tsu_attendee_get_search_key (item);
-  if (key != NULL && strstr (key, self->needle) != NULL)
-    return TRUE;
-  /* The attendee's key holds the organisation's name in kanji; the desk
-   * types kana, so its reading counts too. */
-  id = tsu_attendee_get_organization_id (item);
-  key = id != 0 ? g_hash_table_lookup (self->organization_keys, &id) : NULL;
-  return key != NULL && strstr (key, self->needle) != NULL;
-}
-
-static void
-load_organization_keys (TsuReceptionWindow *self)
-{
-  g_autoptr(GPtrArray) organizations = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_hash_table_remove_all (self->organization_keys);
-  organizations = tsu_organization_load_all (self->database, &error);
-  if (organizations == NULL)
-    {
-      g_warning ("Could not load the organisations: %s", error->message);
-      return;
-    }
-  for (guint i = 0; i < organizations->len; i++)
-    {
-      TsuOrganization *org = g_ptr_array_index (organizations, i);
-      const char *reading = tsu_organization_get_reading (org);
-
-      if (reading != NULL && *reading != '\0')
-        g_hash_table_insert (self->organization_keys,
-                             g_memdup2 (&(gint64) { tsu_organization_get_id (org) }, sizeof (gint64)),
-                             tsu_kana_normalize (reading));
-    }
+  /* The key holds the name, its reading, the affiliation and the
+   * organisation's reading, all normalised. */
+  return strstr (tsu_attendee_get_search_key (item), self->needle) != NULL;
 }
 
 static void
@@ -214,8 +181,6 @@ on_database_changed (TsuDatabase        *database,
                      const char         *table,
                      TsuReceptionWindow *self)
 {
-  if (g_strcmp0 (table, "organizations") == 0)
-    load_organization_keys (self);
   if (g_strcmp0 (table, "attendees") == 0 || g_strcmp0 (table, "organizations") == 0
       || g_strcmp0 (table, "people") == 0)
     reload (self);
@@ -611,7 +576,6 @@ tsu_reception_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->filter);
   g_clear_object (&self->selection);
-  g_clear_pointer (&self->organization_keys, g_hash_table_unref);
   g_clear_pointer (&self->needle, g_free);
 
   G_OBJECT_CLASS (tsu_reception_window_parent_class)->dispose (object);
@@ -690,7 +654,6 @@ tsu_reception_window_init (TsuReceptionWindow *self)
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->organization_keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->store = g_list_store_new (TSU_TYPE_ATTENDEE);
   self->filter = gtk_custom_filter_new (match_attendee, self, NULL);
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
@@ -736,7 +699,6 @@ tsu_reception_window_new (GtkWindow   *parent,
   subtitle = g_strdup_printf ("%s　%s", title, when);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  load_organization_keys (self);
   reload (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   return self;
