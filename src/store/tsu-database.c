@@ -474,12 +474,56 @@ migrate_to_2 (TsuDatabase  *self,
   return exec (self->handle, sql, error);
 }
 
+/* Version 3: the budget ledger. */
+static gboolean
+migrate_to_3 (TsuDatabase  *self,
+              GError      **error)
+{
+  static const char sql[] =
+    "CREATE TABLE budget_lines ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 2999),"
+    "  position    INTEGER NOT NULL CHECK (position > 0),"
+    "  name        TEXT NOT NULL CHECK (length (trim (name)) > 0),"
+    "  description TEXT,"
+    "  purpose     TEXT,"
+    "  timing      TEXT,"
+    "  contractor  TEXT NOT NULL CHECK (length (trim (contractor)) > 0),"
+    "  amount      INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 999999999999),"
+    "  pillars     INTEGER NOT NULL DEFAULT 0 CHECK (pillars BETWEEN 0 AND 15),"
+    "  funding     TEXT NOT NULL DEFAULT 'national' CHECK (funding IN ('national', 'city')),"
+    "  draft       INTEGER NOT NULL DEFAULT 0,"
+    "  version     INTEGER NOT NULL DEFAULT 1,"
+    "  created_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  deleted_at  TEXT"
+    ");"
+    "CREATE INDEX budget_lines_by_year ON budget_lines (fiscal_year, position);"
+    "CREATE TABLE payments ("
+    "  id             INTEGER PRIMARY KEY,"
+    "  budget_line_id INTEGER NOT NULL REFERENCES budget_lines (id) ON DELETE CASCADE,"
+    "  paid_on        TEXT NOT NULL,"
+    "  amount         INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 999999999999),"
+    "  memo           TEXT,"
+    "  version        INTEGER NOT NULL DEFAULT 1,"
+    "  created_at     TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now'))"
+    ");"
+    "CREATE INDEX payments_by_line ON payments (budget_line_id, paid_on);"
+    "CREATE TABLE contractors ("
+    "  id   INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE CHECK (length (trim (name)) > 0)"
+    ");";
+
+  return exec (self->handle, sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (TsuDatabase *self, GError **error);
 
 /* migrations[n] takes the schema from version n to n + 1. */
 static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  migrate_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TSU_DATABASE_SCHEMA_VERSION);
@@ -745,7 +789,7 @@ tsu_database_is_empty (TsuDatabase *self)
   g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
   if (query_int (self->handle,
                  "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)"
-                 " + (SELECT count(*) FROM events)",
+                 " + (SELECT count(*) FROM events) + (SELECT count(*) FROM budget_lines)",
                  &count) != SQLITE_OK)
     return FALSE;
   return count == 0;
