@@ -86,10 +86,44 @@ import_thread (GTask        *task,
   g_task_return_pointer (task, result, (GDestroyNotify) tsu_import_result_free);
 }
 
+/* The kinds in the order of the "Records" row's items. */
+static const TsuImportKind dialog_kinds[] = {
+  TSU_IMPORT_ORGANIZATIONS,
+  TSU_IMPORT_PEOPLE,
+  TSU_IMPORT_BUDGET,
+  TSU_IMPORT_PAYMENTS,
+};
+
 static TsuImportKind
 get_kind (TsuImportDialog *self)
 {
-  return adw_combo_row_get_selected (self->kind_row) == 1 ? TSU_IMPORT_PEOPLE : TSU_IMPORT_ORGANIZATIONS;
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  return selected < G_N_ELEMENTS (dialog_kinds) ? dialog_kinds[selected] : TSU_IMPORT_ORGANIZATIONS;
+}
+
+/* The table whose views must reload after an import of @kind. */
+static const char *
+kind_table (TsuImportKind kind)
+{
+  switch (kind)
+    {
+    case TSU_IMPORT_PEOPLE:
+      return "people";
+    case TSU_IMPORT_EVENTS:
+      return "events";
+    case TSU_IMPORT_SESSIONS:
+      return "event_sessions";
+    case TSU_IMPORT_ATTENDEES:
+      return "attendees";
+    case TSU_IMPORT_BUDGET:
+      return "budget_lines";
+    case TSU_IMPORT_PAYMENTS:
+      return "payments";
+    case TSU_IMPORT_ORGANIZATIONS:
+    default:
+      return "organizations";
+    }
 }
 
 static void
@@ -161,6 +195,10 @@ describe_changes (TsuImportKind kind,
       return g_strdup_printf (_("%u sessions will be added, %u updated."), added, updated);
     case TSU_IMPORT_ATTENDEES:
       return g_strdup_printf (_("%u attendees will be added, %u updated."), added, updated);
+    case TSU_IMPORT_BUDGET:
+      return g_strdup_printf (_("%u budget lines will be added, %u updated."), added, updated);
+    case TSU_IMPORT_PAYMENTS:
+      return g_strdup_printf (_("%u payments will be added, %u updated."), added, updated);
     case TSU_IMPORT_ORGANIZATIONS:
     default:
       return g_strdup_printf (_("%u organizations will be added, %u updated."), added, updated);
@@ -259,14 +297,17 @@ import_done_cb (GObject      *object,
 
   /* The rows were written through the thread's own connection; tell the
    * views that follow the window's connection to reload. */
-  tsu_database_emit_changed (self->database,
-                             job->kind == TSU_IMPORT_PEOPLE ? "people" : "organizations");
+  tsu_database_emit_changed (self->database, kind_table (job->kind));
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (TSU_IS_WINDOW (parent))
     {
       if (job->kind == TSU_IMPORT_PEOPLE)
         text = g_strdup_printf (_("Imported people: %u added, %u updated"), result->added, result->updated);
+      else if (job->kind == TSU_IMPORT_BUDGET)
+        text = g_strdup_printf (_("Imported budget lines: %u added, %u updated"), result->added, result->updated);
+      else if (job->kind == TSU_IMPORT_PAYMENTS)
+        text = g_strdup_printf (_("Imported payments: %u added, %u updated"), result->added, result->updated);
       else
         text = g_strdup_printf (_("Imported organizations: %u added, %u updated"), result->added, result->updated);
       tsu_window_add_toast (TSU_WINDOW (parent), adw_toast_new (text));
@@ -434,7 +475,14 @@ tsu_import_dialog_set_file (TsuImportDialog *self,
 
   /* Changing the row runs the check through its notify handler. */
   if (get_kind (self) != kind)
-    adw_combo_row_set_selected (self->kind_row, kind == TSU_IMPORT_PEOPLE ? 1 : 0);
+    {
+      guint index = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (dialog_kinds); i++)
+        if (dialog_kinds[i] == kind)
+          index = i;
+      adw_combo_row_set_selected (self->kind_row, index);
+    }
   else
     check (self);
 }

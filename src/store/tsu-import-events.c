@@ -27,18 +27,10 @@
 #include "tsu-event.h"
 #include "tsu-event-session.h"
 #include "tsu-import-events.h"
+#include "tsu-import-private.h"
 #include "tsu-kana.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
-
-/* A column: its English name, the Japanese names CLI.md accepts, and
- * whether a file must have it. */
-typedef struct
-{
-  const char *name;
-  const char *aliases[4];
-  gboolean    required;
-} Column;
 
 enum
 {
@@ -57,7 +49,7 @@ enum
 };
 
 /* Japanese names are fixed by the CSV contract, not translations. */
-static const Column event_columns[N_EVENT_COLUMNS] = {
+static const TsuImportColumn event_columns[N_EVENT_COLUMNS] = {
   [EVENT_KEY]         = { "key", { "キー", NULL }, TRUE },
   [EVENT_KIND]        = { "kind", { "種別", NULL }, TRUE },
   [EVENT_NUMBER]      = { "number", { "回", NULL }, FALSE },
@@ -84,7 +76,7 @@ enum
   N_SESSION_COLUMNS
 };
 
-static const Column session_columns[N_SESSION_COLUMNS] = {
+static const TsuImportColumn session_columns[N_SESSION_COLUMNS] = {
   [SESSION_EVENT]      = { "event", { "キー", NULL }, TRUE },
   [SESSION_POSITION]   = { "position", { "順", NULL }, TRUE },
   [SESSION_TITLE]      = { "title", { "名称", NULL }, TRUE },
@@ -106,7 +98,7 @@ enum
   N_ATTENDEE_COLUMNS
 };
 
-static const Column attendee_columns[N_ATTENDEE_COLUMNS] = {
+static const TsuImportColumn attendee_columns[N_ATTENDEE_COLUMNS] = {
   [ATTENDEE_EVENT]        = { "event", { "キー", NULL }, TRUE },
   [ATTENDEE_ORGANIZATION] = { "organization", { "団体名", "所属", NULL }, FALSE },
   [ATTENDEE_NAME]         = { "name", { "氏名", NULL }, TRUE },
@@ -115,34 +107,9 @@ static const Column attendee_columns[N_ATTENDEE_COLUMNS] = {
   [ATTENDEE_STATUS]       = { "status", { "状態", NULL }, FALSE },
 };
 
-#define MAX_COLUMNS 12
-G_STATIC_ASSERT (N_EVENT_COLUMNS <= MAX_COLUMNS);
-G_STATIC_ASSERT (N_SESSION_COLUMNS <= MAX_COLUMNS);
-G_STATIC_ASSERT (N_ATTENDEE_COLUMNS <= MAX_COLUMNS);
-
-typedef struct
-{
-  TsuDatabase     *db;
-  const char      *display;     /* the file as the user named it */
-  TsuImportFlags   flags;
-  const Column    *columns;
-  guint            n_columns;
-  int              position[MAX_COLUMNS];  /* cell index, -1 when absent */
-  const char      *header[MAX_COLUMNS];    /* the name as the file writes it */
-  TsuImportResult *result;
-  gboolean         row_bad;
-  /* Columns already reported on this row, so that the store's own check
-   * of the same field does not say it a second time. */
-  gboolean         reported[MAX_COLUMNS];
-  /* Event key (normalised) → TsuEvent, or a key with no value for a key
-   * that names no event; looked up once per file. */
-  GHashTable      *events;
-} Import;
-
-typedef gboolean (*ImportRow) (Import        *imp,
-                               TsuCsvRecord  *record,
-                               gpointer       data,
-                               GError       **error);
+G_STATIC_ASSERT (N_EVENT_COLUMNS <= TSU_IMPORT_MAX_COLUMNS);
+G_STATIC_ASSERT (N_SESSION_COLUMNS <= TSU_IMPORT_MAX_COLUMNS);
+G_STATIC_ASSERT (N_ATTENDEE_COLUMNS <= TSU_IMPORT_MAX_COLUMNS);
 
 /* Hash table values that may be NULL: "looked up, none there". */
 static void
@@ -152,304 +119,15 @@ unref_if_set (gpointer object)
     g_object_unref (object);
 }
 
-/* Problems */
-
-static void
-problem_at (Import     *imp,
-            guint       line,
-            const char *column,
-            const char *message)
-{
-  g_ptr_array_add (imp->result->problems,
-                   g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, column, message));
-  imp->row_bad = TRUE;
-}
-
-static void problem (Import     *imp,
-                     guint       line,
-                     int         column,
-                     const char *format,
-                     ...) G_GNUC_PRINTF (4, 5);
-
-/* Names the column as the file does, so that the user finds it in their
- * spreadsheet. */
-static void
-problem (Import     *imp,
-         guint       line,
-         int         column,
-         const char *format,
-         ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  imp->reported[column] = TRUE;
-  problem_at (imp, line, imp->header[column] ? imp->header[column] : imp->columns[column].name, message);
-}
-
-/* The header row */
-
-static char *
-header_key (const char *text)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  /* NFKC, case and kana folding: "Key", "ＫＥＹ" and "キー" / "きー"
-   * are the same column. */
-  return tsu_kana_normalize (stripped);
-}
-
-static int
-find_column (Import     *imp,
-             const char *text)
-{
-  g_autofree char *key = header_key (text);
-
-  for (guint i = 0; i < imp->n_columns; i++)
-    {
-      g_autofree char *name_key = header_key (imp->columns[i].name);
-
-      if (strcmp (key, name_key) == 0)
-        return (int) i;
-      for (guint a = 0; imp->columns[i].aliases[a] != NULL; a++)
-        {
-          g_autofree char *alias_key = header_key (imp->columns[i].aliases[a]);
-
-          if (strcmp (key, alias_key) == 0)
-            return (int) i;
-        }
-    }
-  return -1;
-}
-
-static char *
-column_list (Import *imp)
-{
-  GString *list = g_string_new (NULL);
-
-  for (guint i = 0; i < imp->n_columns; i++)
-    {
-      if (i > 0)
-        g_string_append (list, ", ");
-      g_string_append (list, imp->columns[i].name);
-    }
-  return g_string_free (list, FALSE);
-}
-
-static gboolean
-read_header (Import       *imp,
-             TsuCsvRecord *header)
-{
-  gboolean ok = TRUE;
-
-  for (guint i = 0; i < imp->n_columns; i++)
-    {
-      imp->position[i] = -1;
-      imp->header[i] = NULL;
-    }
-
-  for (guint c = 0; c < header->n_cells; c++)
-    {
-      const char *text = g_strstrip (header->cells[c]);
-      int column;
-
-      /* Excel leaves empty header cells after the last column. */
-      if (*text == '\0')
-        continue;
-      column = find_column (imp, text);
-      if (column < 0)
-        {
-          g_autofree char *list = column_list (imp);
-          g_autofree char *message = g_strdup_printf (_("Unknown column. The columns are %s, or their Japanese names."), list);
-
-          problem_at (imp, header->line, text, message);
-          ok = FALSE;
-        }
-      else if (imp->position[column] >= 0)
-        {
-          g_autofree char *message = g_strdup_printf (_("This column appears twice (also as column %d)."), imp->position[column] + 1);
-
-          problem_at (imp, header->line, text, message);
-          ok = FALSE;
-        }
-      else
-        {
-          imp->position[column] = (int) c;
-          imp->header[column] = text;
-        }
-    }
-
-  for (guint i = 0; i < imp->n_columns; i++)
-    {
-      if (imp->columns[i].required && imp->position[i] < 0)
-        {
-          g_autofree char *aliases = g_strjoinv (" / ", (char **) imp->columns[i].aliases);
-          g_autofree char *message = g_strdup_printf (_("This column is required but missing (it may also be called %s)."), aliases);
-
-          problem_at (imp, header->line, imp->columns[i].name, message);
-          ok = FALSE;
-        }
-    }
-  return ok;
-}
-
-/* Rows and cells */
-
-static gboolean
-has_column (Import *imp,
-            int     column)
-{
-  return imp->position[column] >= 0;
-}
-
-/* The trimmed cell, "" when the column is absent or the row short. */
-static const char *
-cell (Import       *imp,
-      TsuCsvRecord *record,
-      int           column)
-{
-  int position = imp->position[column];
-
-  if (position < 0 || (guint) position >= record->n_cells)
-    return "";
-  return record->cells[position];
-}
-
-/* FALSE for a blank row, which is skipped. */
-static gboolean
-prepare_row (Import       *imp,
-             TsuCsvRecord *record)
-{
-  gboolean blank = TRUE;
-
-  imp->row_bad = FALSE;
-  memset (imp->reported, 0, sizeof imp->reported);
-  for (guint c = 0; c < record->n_cells; c++)
-    {
-      g_strstrip (record->cells[c]);
-      if (*record->cells[c] != '\0')
-        blank = FALSE;
-    }
-  /* A row of empty cells is what Excel leaves below a table. */
-  if (blank)
-    return FALSE;
-
-  for (guint c = 0; c < record->n_cells; c++)
-    {
-      gboolean named = FALSE;
-
-      if (*record->cells[c] == '\0')
-        continue;
-      for (guint i = 0; i < imp->n_columns; i++)
-        named = named || imp->position[i] == (int) c;
-      if (!named)
-        {
-          g_autofree char *column = g_strdup_printf ("%u", c + 1);
-
-          problem_at (imp, record->line, column, _("This cell is under no column of the header row."));
-        }
-    }
-  return TRUE;
-}
-
-/* Maps the store's field names (property names such as "starts-at" or
- * "event-id") to columns. */
-static int
-column_of_field (Import     *imp,
-                 const char *field)
-{
-  g_autofree char *name = g_strdup (field);
-
-  g_strdelimit (name, "-", '_');
-  if (g_str_has_suffix (name, "_id"))
-    name[strlen (name) - strlen ("_id")] = '\0';
-  for (guint i = 0; i < imp->n_columns; i++)
-    if (strcmp (imp->columns[i].name, name) == 0)
-      return (int) i;
-  return -1;
-}
-
-static void
-report_field_problems (Import       *imp,
-                       TsuCsvRecord *record,
-                       GPtrArray    *problems)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      TsuFieldProblem *p = g_ptr_array_index (problems, i);
-      int column = column_of_field (imp, p->field);
-
-      if (column < 0)
-        problem_at (imp, record->line, p->field, p->message);
-      else if (!imp->reported[column])
-        problem (imp, record->line, column, "%s", p->message);
-    }
-}
-
-static gboolean
-save_failed (Import        *imp,
-             TsuCsvRecord  *record,
-             GError       **error)
-{
-  /* Validation ran already, so only a check the store makes on its own
-   * (a key or position taken) can land here: report it on the row and go
-   * on. Anything else means the database itself failed. */
-  if (g_error_matches (*error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID))
-    {
-      problem_at (imp, record->line, "-", (*error)->message);
-      g_clear_error (error);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* A text cell that must not be empty; the store would say so too, but
- * this names the column as the file does. */
-static void
-require (Import       *imp,
-         TsuCsvRecord *record,
-         int           column,
-         const char   *message)
-{
-  if (*cell (imp, record, column) == '\0')
-    problem (imp, record->line, column, "%s", message);
-}
-
-static void
-count_saved (Import   *imp,
-             gboolean  is_update)
-{
-  if (is_update)
-    imp->result->updated++;
-  else
-    imp->result->added++;
-}
-
 /* Values */
 
-static char *
-normalize (const char *text)
-{
-  char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-
-  if (nfkc == NULL)
-    nfkc = g_strdup (text);
-  return g_strstrip (nfkc);
-}
-
-/* A whole number ≥ 0 as people type it: "23", "２３", "23名", "23人",
- * "第5回" (for the event's number). */
 static gboolean
 parse_whole_number (const char *text,
                     guint      *value)
 {
   static const char * const prefixes[] = { "第", NULL };
   static const char * const suffixes[] = { "名", "人", "回", NULL };
-  g_autofree char *nfkc = normalize (text);
+  g_autofree char *nfkc = tsu_import_normalize (text);
   char *p = nfkc;
   char *end = NULL;
   guint64 number;
@@ -475,7 +153,7 @@ parse_time_only (const char *text,
                  int        *hour,
                  int        *minute)
 {
-  g_autofree char *nfkc = normalize (text);
+  g_autofree char *nfkc = tsu_import_normalize (text);
   char tail[2] = "";
 
   return sscanf (nfkc, "%d:%d%1s", hour, minute, tail) == 2
@@ -486,13 +164,13 @@ parse_time_only (const char *text,
  * reported when it is neither. A time alone is taken on @day (an ISO
  * date) when there is one. */
 static gboolean
-parse_date_time (Import        *imp,
+parse_date_time (TsuImport     *imp,
                  TsuCsvRecord  *record,
                  int            column,
                  const char    *day,
                  char         **iso)
 {
-  const char *text = cell (imp, record, column);
+  const char *text = tsu_import_cell (imp, record, column);
   g_autoptr(GError) local_error = NULL;
   int hour, minute;
 
@@ -506,7 +184,7 @@ parse_date_time (Import        *imp,
     }
   if (!tsu_date_time_parse (text, iso, &local_error))
     {
-      problem (imp, record->line, column, "%s", local_error->message);
+      tsu_import_problem (imp, record->line, column, "%s", local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -515,18 +193,18 @@ parse_date_time (Import        *imp,
 /* Events are named by their key in every file; looked up once. NULL
  * (reported on @column) when the key names no event. */
 static TsuEvent *
-find_event (Import        *imp,
+find_event (TsuImport     *imp,
             TsuCsvRecord  *record,
             int            column,
             GError       **error)
 {
-  const char *text = cell (imp, record, column);
-  g_autofree char *key = normalize (text);
+  const char *text = tsu_import_cell (imp, record, column);
+  g_autofree char *key = tsu_import_normalize (text);
   gpointer value;
 
   if (*key == '\0')
     {
-      problem (imp, record->line, column, _("Enter the key of the event, like 2023-council-5."));
+      tsu_import_problem (imp, record->line, column, _("Enter the key of the event, like 2023-council-5."));
       return NULL;
     }
   if (!g_hash_table_lookup_extended (imp->events, key, NULL, &value))
@@ -542,8 +220,8 @@ find_event (Import        *imp,
       g_hash_table_insert (imp->events, g_strdup (key), value);
     }
   if (value == NULL)
-    problem (imp, record->line, column,
-             _("There is no event with the key “%s”. Import the events first."), text);
+    tsu_import_problem (imp, record->line, column,
+                        _("There is no event with the key “%s”. Import the events first."), text);
   return value;
 }
 
@@ -555,14 +233,14 @@ typedef struct
 } EventsData;
 
 static gboolean
-import_event_row (Import        *imp,
+import_event_row (TsuImport     *imp,
                   TsuCsvRecord  *record,
                   gpointer       user_data,
                   GError       **error)
 {
   EventsData *data = user_data;
-  const char *key_cell = cell (imp, record, EVENT_KEY);
-  g_autofree char *key = normalize (key_cell);
+  const char *key_cell = tsu_import_cell (imp, record, EVENT_KEY);
+  g_autofree char *key = tsu_import_normalize (key_cell);
   g_autofree char *starts_at = NULL;
   g_autofree char *ends_at = NULL;
   g_autoptr(TsuEvent) event = NULL;
@@ -575,10 +253,10 @@ import_event_row (Import        *imp,
   gpointer first_line;
 
   if (*key == '\0')
-    problem (imp, record->line, EVENT_KEY, _("Enter a short key for the event, like 2023-council-5: the other files name the event by it."));
+    tsu_import_problem (imp, record->line, EVENT_KEY, _("Enter a short key for the event, like 2023-council-5: the other files name the event by it."));
   else if (g_hash_table_lookup_extended (data->seen, key, NULL, &first_line))
-    problem (imp, record->line, EVENT_KEY,
-             _("The key “%s” is already on line %u of this file."), key_cell, GPOINTER_TO_UINT (first_line));
+    tsu_import_problem (imp, record->line, EVENT_KEY,
+                        _("The key “%s” is already on line %u of this file."), key_cell, GPOINTER_TO_UINT (first_line));
   else
     {
       g_autoptr(GError) local_error = NULL;
@@ -591,52 +269,52 @@ import_event_row (Import        *imp,
         }
       if (event != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
         {
-          problem (imp, record->line, EVENT_KEY,
-                   _("There is already an event with the key “%s”. Import with --update to change it."), key_cell);
+          tsu_import_problem (imp, record->line, EVENT_KEY,
+                              _("There is already an event with the key “%s”. Import with --update to change it."), key_cell);
           g_clear_object (&event);
         }
       is_update = event != NULL;
       g_hash_table_insert (data->seen, g_strdup (key), GUINT_TO_POINTER (record->line));
     }
 
-  require (imp, record, EVENT_TITLE, _("Enter the title of the event."));
-  if (*cell (imp, record, EVENT_KIND) == '\0')
-    problem (imp, record->line, EVENT_KIND,
-             _("Enter the kind of event: meeting, tour, training, workshop, case-study or other (会議, 見学会, 研修, ワークショップ, ケーススタディ, その他)."));
-  else if (!tsu_event_kind_from_text (cell (imp, record, EVENT_KIND), &kind))
-    problem (imp, record->line, EVENT_KIND,
-             _("“%s” is not a kind of event. Write meeting, tour, training, workshop, case-study or other (会議, 見学会, 研修, ワークショップ, ケーススタディ, その他)."),
-             cell (imp, record, EVENT_KIND));
+  tsu_import_require (imp, record, EVENT_TITLE, _("Enter the title of the event."));
+  if (*tsu_import_cell (imp, record, EVENT_KIND) == '\0')
+    tsu_import_problem (imp, record->line, EVENT_KIND,
+                        _("Enter the kind of event: meeting, tour, training, workshop, case-study or other (会議, 見学会, 研修, ワークショップ, ケーススタディ, その他)."));
+  else if (!tsu_event_kind_from_text (tsu_import_cell (imp, record, EVENT_KIND), &kind))
+    tsu_import_problem (imp, record->line, EVENT_KIND,
+                        _("“%s” is not a kind of event. Write meeting, tour, training, workshop, case-study or other (会議, 見学会, 研修, ワークショップ, ケーススタディ, その他)."),
+                        tsu_import_cell (imp, record, EVENT_KIND));
 
-  if (*cell (imp, record, EVENT_NUMBER) != '\0'
-      && !parse_whole_number (cell (imp, record, EVENT_NUMBER), &number))
-    problem (imp, record->line, EVENT_NUMBER,
-             _("“%s” is not the number of a meeting. Write a whole number such as 5, or leave it empty."),
-             cell (imp, record, EVENT_NUMBER));
+  if (*tsu_import_cell (imp, record, EVENT_NUMBER) != '\0'
+      && !parse_whole_number (tsu_import_cell (imp, record, EVENT_NUMBER), &number))
+    tsu_import_problem (imp, record->line, EVENT_NUMBER,
+                        _("“%s” is not the number of a meeting. Write a whole number such as 5, or leave it empty."),
+                        tsu_import_cell (imp, record, EVENT_NUMBER));
 
-  if (*cell (imp, record, EVENT_STARTS_AT) == '\0')
-    problem (imp, record->line, EVENT_STARTS_AT,
-             _("Enter when the event starts, like 2023-07-19 15:00, or the date alone for the whole day."));
+  if (*tsu_import_cell (imp, record, EVENT_STARTS_AT) == '\0')
+    tsu_import_problem (imp, record->line, EVENT_STARTS_AT,
+                        _("Enter when the event starts, like 2023-07-19 15:00, or the date alone for the whole day."));
   else
     parse_date_time (imp, record, EVENT_STARTS_AT, NULL, &starts_at);
   parse_date_time (imp, record, EVENT_ENDS_AT, starts_at, &ends_at);
   if (starts_at != NULL && ends_at != NULL && strcmp (ends_at, starts_at) < 0)
-    problem (imp, record->line, EVENT_ENDS_AT, _("The event ends before it starts."));
+    tsu_import_problem (imp, record->line, EVENT_ENDS_AT, _("The event ends before it starts."));
 
-  if (*cell (imp, record, EVENT_PILLARS) != '\0')
+  if (*tsu_import_cell (imp, record, EVENT_PILLARS) != '\0')
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!tsu_pillars_parse (cell (imp, record, EVENT_PILLARS), &pillars, &local_error))
-        problem (imp, record->line, EVENT_PILLARS, "%s",
-                 local_error ? local_error->message : _("Write the policy pillars as numbers from 1 to 4, like 1;3 or ①③."));
+      if (!tsu_pillars_parse (tsu_import_cell (imp, record, EVENT_PILLARS), &pillars, &local_error))
+        tsu_import_problem (imp, record->line, EVENT_PILLARS, "%s",
+                            local_error ? local_error->message : _("Write the policy pillars as numbers from 1 to 4, like 1;3 or ①③."));
     }
 
-  if (*cell (imp, record, EVENT_STATUS) != '\0'
-      && !tsu_event_status_from_text (cell (imp, record, EVENT_STATUS), &status))
-    problem (imp, record->line, EVENT_STATUS,
-             _("“%s” is not a status of an event. Write planned, held or cancelled (予定, 実施済, 中止)."),
-             cell (imp, record, EVENT_STATUS));
+  if (*tsu_import_cell (imp, record, EVENT_STATUS) != '\0'
+      && !tsu_event_status_from_text (tsu_import_cell (imp, record, EVENT_STATUS), &status))
+    tsu_import_problem (imp, record->line, EVENT_STATUS,
+                        _("“%s” is not a status of an event. Write planned, held or cancelled (予定, 実施済, 中止)."),
+                        tsu_import_cell (imp, record, EVENT_STATUS));
 
   if (event == NULL)
     event = tsu_event_new ();
@@ -645,32 +323,32 @@ import_event_row (Import        *imp,
   tsu_event_set_key (event, key);
   if (!imp->reported[EVENT_KIND])
     tsu_event_set_kind (event, kind);
-  if (has_column (imp, EVENT_NUMBER) || !is_update)
+  if (tsu_import_has_column (imp, EVENT_NUMBER) || !is_update)
     tsu_event_set_number (event, number);
-  tsu_event_set_title (event, cell (imp, record, EVENT_TITLE));
+  tsu_event_set_title (event, tsu_import_cell (imp, record, EVENT_TITLE));
   if (starts_at != NULL)
     tsu_event_set_starts_at (event, starts_at);
-  if (has_column (imp, EVENT_ENDS_AT) || !is_update)
+  if (tsu_import_has_column (imp, EVENT_ENDS_AT) || !is_update)
     tsu_event_set_ends_at (event, ends_at ? ends_at : "");
-  if (has_column (imp, EVENT_VENUE))
-    tsu_event_set_venue (event, cell (imp, record, EVENT_VENUE));
-  if (has_column (imp, EVENT_ORGANIZER))
-    tsu_event_set_organizer (event, cell (imp, record, EVENT_ORGANIZER));
-  if (has_column (imp, EVENT_PILLARS) || !is_update)
+  if (tsu_import_has_column (imp, EVENT_VENUE))
+    tsu_event_set_venue (event, tsu_import_cell (imp, record, EVENT_VENUE));
+  if (tsu_import_has_column (imp, EVENT_ORGANIZER))
+    tsu_event_set_organizer (event, tsu_import_cell (imp, record, EVENT_ORGANIZER));
+  if (tsu_import_has_column (imp, EVENT_PILLARS) || !is_update)
     tsu_event_set_pillars (event, pillars);
-  if (has_column (imp, EVENT_STATUS) || !is_update)
+  if (tsu_import_has_column (imp, EVENT_STATUS) || !is_update)
     tsu_event_set_status (event, status);
-  if (has_column (imp, EVENT_BUDGET_LINE))
-    tsu_event_set_budget_line (event, cell (imp, record, EVENT_BUDGET_LINE));
+  if (tsu_import_has_column (imp, EVENT_BUDGET_LINE))
+    tsu_event_set_budget_line (event, tsu_import_cell (imp, record, EVENT_BUDGET_LINE));
 
   problems = tsu_event_validate (event);
-  report_field_problems (imp, record, problems);
+  tsu_import_report_field_problems (imp, record, problems);
   if (imp->row_bad)
     return TRUE;
 
   if (!tsu_event_save (event, imp->db, error))
-    return save_failed (imp, record, error);
-  count_saved (imp, is_update);
+    return tsu_import_save_failed (imp, record, error);
+  tsu_import_count_saved (imp, is_update);
   return TRUE;
 }
 
@@ -682,7 +360,7 @@ typedef struct
 } SessionsData;
 
 static gboolean
-import_session_row (Import        *imp,
+import_session_row (TsuImport     *imp,
                     TsuCsvRecord  *record,
                     gpointer       user_data,
                     GError       **error)
@@ -693,7 +371,7 @@ import_session_row (Import        *imp,
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *starts_at = NULL;
   g_autofree char *ends_at = NULL;
-  const char *position_cell = cell (imp, record, SESSION_POSITION);
+  const char *position_cell = tsu_import_cell (imp, record, SESSION_POSITION);
   const char *day = NULL;
   TsuEvent *event;
   guint position = 0;
@@ -711,11 +389,11 @@ import_session_row (Import        *imp,
     day = tsu_event_get_starts_at (event);
 
   if (*position_cell == '\0')
-    problem (imp, record->line, SESSION_POSITION,
-             _("Enter the place of the session in the programme: 1, 2, 3 …"));
+    tsu_import_problem (imp, record->line, SESSION_POSITION,
+                        _("Enter the place of the session in the programme: 1, 2, 3 …"));
   else if (!parse_whole_number (position_cell, &position) || position == 0)
-    problem (imp, record->line, SESSION_POSITION,
-             _("“%s” is not a place in the programme. Write a whole number from 1: 1, 2, 3 …"), position_cell);
+    tsu_import_problem (imp, record->line, SESSION_POSITION,
+                        _("“%s” is not a place in the programme. Write a whole number from 1: 1, 2, 3 …"), position_cell);
   else if (event != NULL)
     {
       gint64 event_id = tsu_event_get_id (event);
@@ -723,9 +401,9 @@ import_session_row (Import        *imp,
       gpointer first_line;
 
       if (g_hash_table_lookup_extended (data->seen, seen_key, NULL, &first_line))
-        problem (imp, record->line, SESSION_POSITION,
-                 _("Session %u of “%s” is already on line %u of this file."),
-                 position, cell (imp, record, SESSION_EVENT), GPOINTER_TO_UINT (first_line));
+        tsu_import_problem (imp, record->line, SESSION_POSITION,
+                            _("Session %u of “%s” is already on line %u of this file."),
+                            position, tsu_import_cell (imp, record, SESSION_EVENT), GPOINTER_TO_UINT (first_line));
       else
         {
           session = tsu_event_session_find_by_position (imp->db, event_id, position, &local_error);
@@ -736,9 +414,9 @@ import_session_row (Import        *imp,
             }
           if (session != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
             {
-              problem (imp, record->line, SESSION_POSITION,
-                       _("“%s” already has a session %u. Import with --update to change it."),
-                       cell (imp, record, SESSION_EVENT), position);
+              tsu_import_problem (imp, record->line, SESSION_POSITION,
+                                  _("“%s” already has a session %u. Import with --update to change it."),
+                                  tsu_import_cell (imp, record, SESSION_EVENT), position);
               g_clear_object (&session);
             }
           is_update = session != NULL;
@@ -746,25 +424,25 @@ import_session_row (Import        *imp,
         }
     }
 
-  require (imp, record, SESSION_TITLE, _("Enter the title of the session."));
+  tsu_import_require (imp, record, SESSION_TITLE, _("Enter the title of the session."));
   parse_date_time (imp, record, SESSION_STARTS_AT, day, &starts_at);
   parse_date_time (imp, record, SESSION_ENDS_AT, starts_at ? starts_at : day, &ends_at);
   if (starts_at != NULL && ends_at != NULL && strcmp (ends_at, starts_at) < 0)
-    problem (imp, record->line, SESSION_ENDS_AT, _("The session ends before it starts."));
+    tsu_import_problem (imp, record->line, SESSION_ENDS_AT, _("The session ends before it starts."));
 
-  if (*cell (imp, record, SESSION_HEAD_COUNT) != '\0')
+  if (*tsu_import_cell (imp, record, SESSION_HEAD_COUNT) != '\0')
     {
-      g_autofree char *nfkc = normalize (cell (imp, record, SESSION_HEAD_COUNT));
+      g_autofree char *nfkc = tsu_import_normalize (tsu_import_cell (imp, record, SESSION_HEAD_COUNT));
 
-      if (parse_whole_number (cell (imp, record, SESSION_HEAD_COUNT), &head_count))
+      if (parse_whole_number (tsu_import_cell (imp, record, SESSION_HEAD_COUNT), &head_count))
         has_head_count = TRUE;
       else if (nfkc[0] == '-' && g_ascii_isdigit (nfkc[1]))
-        problem (imp, record->line, SESSION_HEAD_COUNT,
-                 _("“%s”: a head count cannot be less than 0."), cell (imp, record, SESSION_HEAD_COUNT));
+        tsu_import_problem (imp, record->line, SESSION_HEAD_COUNT,
+                            _("“%s”: a head count cannot be less than 0."), tsu_import_cell (imp, record, SESSION_HEAD_COUNT));
       else
-        problem (imp, record->line, SESSION_HEAD_COUNT,
-                 _("“%s” is not a head count. Write a whole number, 0 or more, or leave it empty when nobody counted."),
-                 cell (imp, record, SESSION_HEAD_COUNT));
+        tsu_import_problem (imp, record->line, SESSION_HEAD_COUNT,
+                            _("“%s” is not a head count. Write a whole number, 0 or more, or leave it empty when nobody counted."),
+                            tsu_import_cell (imp, record, SESSION_HEAD_COUNT));
     }
 
   /* A row whose event is unknown has nothing to be saved under. */
@@ -774,26 +452,26 @@ import_session_row (Import        *imp,
   if (session == NULL)
     session = tsu_event_session_new (tsu_event_get_id (event));
   tsu_event_session_set_position (session, position);
-  tsu_event_session_set_title (session, cell (imp, record, SESSION_TITLE));
-  if (has_column (imp, SESSION_LECTURER))
-    tsu_event_session_set_lecturer (session, cell (imp, record, SESSION_LECTURER));
-  if (has_column (imp, SESSION_STARTS_AT))
+  tsu_event_session_set_title (session, tsu_import_cell (imp, record, SESSION_TITLE));
+  if (tsu_import_has_column (imp, SESSION_LECTURER))
+    tsu_event_session_set_lecturer (session, tsu_import_cell (imp, record, SESSION_LECTURER));
+  if (tsu_import_has_column (imp, SESSION_STARTS_AT))
     tsu_event_session_set_starts_at (session, starts_at ? starts_at : "");
-  if (has_column (imp, SESSION_ENDS_AT))
+  if (tsu_import_has_column (imp, SESSION_ENDS_AT))
     tsu_event_session_set_ends_at (session, ends_at ? ends_at : "");
-  if (has_column (imp, SESSION_PLACE))
-    tsu_event_session_set_place (session, cell (imp, record, SESSION_PLACE));
-  if (has_column (imp, SESSION_HEAD_COUNT) || !is_update)
+  if (tsu_import_has_column (imp, SESSION_PLACE))
+    tsu_event_session_set_place (session, tsu_import_cell (imp, record, SESSION_PLACE));
+  if (tsu_import_has_column (imp, SESSION_HEAD_COUNT) || !is_update)
     tsu_event_session_set_head_count (session, has_head_count ? (int) head_count : TSU_HEAD_COUNT_UNKNOWN);
 
   problems = tsu_event_session_validate (session);
-  report_field_problems (imp, record, problems);
+  tsu_import_report_field_problems (imp, record, problems);
   if (imp->row_bad)
     return TRUE;
 
   if (!tsu_event_session_save (session, imp->db, error))
-    return save_failed (imp, record, error);
-  count_saved (imp, is_update);
+    return tsu_import_save_failed (imp, record, error);
+  tsu_import_count_saved (imp, is_update);
   return TRUE;
 }
 
@@ -826,7 +504,7 @@ attendee_key (const char *name,
 }
 
 static GHashTable *
-existing_attendees (Import         *imp,
+existing_attendees (TsuImport      *imp,
                     AttendeesData  *data,
                     gint64          event_id,
                     GError        **error)
@@ -858,7 +536,7 @@ existing_attendees (Import         *imp,
 }
 
 static TsuOrganization *
-find_organization (Import         *imp,
+find_organization (TsuImport      *imp,
                    AttendeesData  *data,
                    const char     *name,
                    GError        **error)
@@ -877,7 +555,7 @@ find_organization (Import         *imp,
 }
 
 static gboolean
-import_attendee_row (Import        *imp,
+import_attendee_row (TsuImport     *imp,
                      TsuCsvRecord  *record,
                      gpointer       user_data,
                      GError       **error)
@@ -887,10 +565,10 @@ import_attendee_row (Import        *imp,
   g_autoptr(TsuAttendee) attendee = NULL;
   g_autoptr(TsuPerson) person = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  const char *org_name = cell (imp, record, ATTENDEE_ORGANIZATION);
-  const char *name = cell (imp, record, ATTENDEE_NAME);
-  const char *reading = cell (imp, record, ATTENDEE_READING);
-  const char *title = cell (imp, record, ATTENDEE_TITLE);
+  const char *org_name = tsu_import_cell (imp, record, ATTENDEE_ORGANIZATION);
+  const char *name = tsu_import_cell (imp, record, ATTENDEE_NAME);
+  const char *reading = tsu_import_cell (imp, record, ATTENDEE_READING);
+  const char *title = tsu_import_cell (imp, record, ATTENDEE_TITLE);
   TsuAttendeeStatus status = TSU_ATTENDEE_STATUS_REGISTERED;
   TsuOrganization *org = NULL;
   TsuEvent *event;
@@ -922,14 +600,14 @@ import_attendee_row (Import        *imp,
         }
     }
 
-  require (imp, record, ATTENDEE_NAME, _("Enter the attendee’s name."));
+  tsu_import_require (imp, record, ATTENDEE_NAME, _("Enter the attendee’s name."));
   if (person == NULL)
-    require (imp, record, ATTENDEE_READING, _("Enter the reading of the name in kana: lists are sorted by it."));
-  if (*cell (imp, record, ATTENDEE_STATUS) != '\0'
-      && !tsu_attendee_status_from_text (cell (imp, record, ATTENDEE_STATUS), &status))
-    problem (imp, record->line, ATTENDEE_STATUS,
-             _("“%s” is not a status of an attendee. Write registered, attended, absent or cancelled (申込, 出席, 欠席, 取消)."),
-             cell (imp, record, ATTENDEE_STATUS));
+    tsu_import_require (imp, record, ATTENDEE_READING, _("Enter the reading of the name in kana: lists are sorted by it."));
+  if (*tsu_import_cell (imp, record, ATTENDEE_STATUS) != '\0'
+      && !tsu_attendee_status_from_text (tsu_import_cell (imp, record, ATTENDEE_STATUS), &status))
+    tsu_import_problem (imp, record->line, ATTENDEE_STATUS,
+                        _("“%s” is not a status of an attendee. Write registered, attended, absent or cancelled (申込, 出席, 欠席, 取消)."),
+                        tsu_import_cell (imp, record, ATTENDEE_STATUS));
 
   if (event == NULL)
     return TRUE;
@@ -943,9 +621,9 @@ import_attendee_row (Import        *imp,
       gpointer first_line;
 
       if (g_hash_table_lookup_extended (data->seen, seen_key, NULL, &first_line))
-        problem (imp, record->line, ATTENDEE_NAME,
-                 _("“%s” is already on line %u of this file for the same event."),
-                 name, GPOINTER_TO_UINT (first_line));
+        tsu_import_problem (imp, record->line, ATTENDEE_NAME,
+                            _("“%s” is already on line %u of this file for the same event."),
+                            name, GPOINTER_TO_UINT (first_line));
       else
         {
           GHashTable *existing = existing_attendees (imp, data, event_id, error);
@@ -955,9 +633,9 @@ import_attendee_row (Import        *imp,
             return FALSE;
           found = g_hash_table_lookup (existing, key);
           if (found != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
-            problem (imp, record->line, ATTENDEE_NAME,
-                     _("“%s” is already registered for “%s”. Import with --update to change them."),
-                     name, cell (imp, record, ATTENDEE_EVENT));
+            tsu_import_problem (imp, record->line, ATTENDEE_NAME,
+                                _("“%s” is already registered for “%s”. Import with --update to change them."),
+                                name, tsu_import_cell (imp, record, ATTENDEE_EVENT));
           else if (found != NULL)
             {
               attendee = tsu_attendee_copy (found);
@@ -978,104 +656,23 @@ import_attendee_row (Import        *imp,
   if (*title == '\0' && person != NULL && !is_update)
     title = tsu_person_get_title (person);
   tsu_attendee_set_reading (attendee, reading);
-  if (has_column (imp, ATTENDEE_TITLE) || !is_update)
+  if (tsu_import_has_column (imp, ATTENDEE_TITLE) || !is_update)
     tsu_attendee_set_title (attendee, title);
   tsu_attendee_set_person_id (attendee, person ? tsu_person_get_id (person) : 0);
   tsu_attendee_set_organization_id (attendee, org ? tsu_organization_get_id (org) : 0);
   tsu_attendee_set_affiliation (attendee, org ? NULL : org_name);
-  if (has_column (imp, ATTENDEE_STATUS) || !is_update)
+  if (tsu_import_has_column (imp, ATTENDEE_STATUS) || !is_update)
     tsu_attendee_set_status (attendee, status);
 
   problems = tsu_attendee_validate (attendee);
-  report_field_problems (imp, record, problems);
+  tsu_import_report_field_problems (imp, record, problems);
   if (imp->row_bad)
     return TRUE;
 
   if (!tsu_attendee_save (attendee, imp->db, error))
-    return save_failed (imp, record, error);
-  count_saved (imp, is_update);
+    return tsu_import_save_failed (imp, record, error);
+  tsu_import_count_saved (imp, is_update);
   return TRUE;
-}
-
-/* Files */
-
-static TsuImportResult *
-import_file (TsuDatabase     *db,
-             const char      *path,
-             TsuImportFlags   flags,
-             const Column    *columns,
-             guint            n_columns,
-             ImportRow        import_row,
-             gpointer         data,
-             const char      *table,
-             GError         **error)
-{
-  g_autoptr(TsuImportResult) result = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
-  Import imp = { 0 };
-  guint error_line = 0;
-  gboolean ok = TRUE;
-
-  result = g_new0 (TsuImportResult, 1);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
-  imp.db = db;
-  imp.display = path;
-  imp.flags = flags;
-  imp.columns = columns;
-  imp.n_columns = n_columns;
-  imp.result = result;
-  imp.events = events;
-
-  records = tsu_csv_read_file (path, NULL, &error_line, &local_error);
-  if (records == NULL)
-    {
-      /* A file that is not CSV is bad input, like a bad row; a file that
-       * cannot be read at all is an error. */
-      if (local_error->domain != TSU_CSV_ERROR)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_ptr_array_add (result->problems,
-                       g_strdup_printf ("%s:%u: %s", path, MAX (error_line, 1), local_error->message));
-      return g_steal_pointer (&result);
-    }
-  if (records->len == 0)
-    {
-      g_ptr_array_add (result->problems,
-                       g_strdup_printf ("%s:1: %s", path, _("The file is empty. Its first row must name the columns.")));
-      return g_steal_pointer (&result);
-    }
-  /* With columns missing or unknown, every row would be wrong the same
-   * way: report the header alone. */
-  if (!read_header (&imp, g_ptr_array_index (records, 0)))
-    return g_steal_pointer (&result);
-
-  if (!tsu_database_begin (db, error))
-    return NULL;
-  for (guint i = 1; ok && i < records->len; i++)
-    {
-      TsuCsvRecord *record = g_ptr_array_index (records, i);
-
-      if (prepare_row (&imp, record))
-        ok = import_row (&imp, record, data, error);
-    }
-
-  if (!ok || result->problems->len > 0 || (flags & TSU_IMPORT_FLAGS_DRY_RUN))
-    {
-      tsu_database_rollback (db);
-      /* The store announced each save; views must drop what was undone. */
-      if (result->added + result->updated > 0)
-        tsu_database_emit_changed (db, table);
-      if (!ok)
-        return NULL;
-      return g_steal_pointer (&result);
-    }
-  if (!tsu_database_commit (db, error))
-    return NULL;
-  return g_steal_pointer (&result);
 }
 
 TsuImportResult *
@@ -1086,13 +683,14 @@ tsu_import_events_csv (TsuDatabase     *db,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   EventsData data = { seen };
+  static const char * const tables[] = { "events", NULL };
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return import_file (db, path, flags, event_columns, N_EVENT_COLUMNS,
-                      import_event_row, &data, "events", error);
+  return tsu_import_run_file (db, path, flags, event_columns, N_EVENT_COLUMNS,
+                              import_event_row, &data, tables, error);
 }
 
 TsuImportResult *
@@ -1103,13 +701,14 @@ tsu_import_sessions_csv (TsuDatabase     *db,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   SessionsData data = { seen };
+  static const char * const tables[] = { "event_sessions", NULL };
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return import_file (db, path, flags, session_columns, N_SESSION_COLUMNS,
-                      import_session_row, &data, "event_sessions", error);
+  return tsu_import_run_file (db, path, flags, session_columns, N_SESSION_COLUMNS,
+                              import_session_row, &data, tables, error);
 }
 
 TsuImportResult *
@@ -1122,11 +721,12 @@ tsu_import_attendees_csv (TsuDatabase     *db,
   g_autoptr(GHashTable) existing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   AttendeesData data = { organizations, existing, seen };
+  static const char * const tables[] = { "attendees", NULL };
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return import_file (db, path, flags, attendee_columns, N_ATTENDEE_COLUMNS,
-                      import_attendee_row, &data, "attendees", error);
+  return tsu_import_run_file (db, path, flags, attendee_columns, N_ATTENDEE_COLUMNS,
+                              import_attendee_row, &data, tables, error);
 }

@@ -12,19 +12,12 @@
 #include "tsu-csv.h"
 #include "tsu-date.h"
 #include "tsu-import.h"
+#include "tsu-import-budget.h"
 #include "tsu-import-events.h"
+#include "tsu-import-private.h"
 #include "tsu-kana.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
-
-/* A column of an import format: its English name, the Japanese names
- * CLI.md accepts for it, and whether a file must have it. */
-typedef struct
-{
-  const char *name;
-  const char *aliases[4];
-  gboolean    required;
-} Column;
 
 enum
 {
@@ -46,7 +39,7 @@ enum
 };
 
 /* Japanese names are fixed by the CSV contract, not translations. */
-static const Column organization_columns[N_ORG_COLUMNS] = {
+static const TsuImportColumn organization_columns[N_ORG_COLUMNS] = {
   [ORG_LEGAL_FORM] = { "legal_form", { "法人格", NULL }, FALSE },
   [ORG_NAME]       = { "name", { "団体名", NULL }, TRUE },
   [ORG_READING]    = { "reading", { "よみ", "フリガナ", "読み", NULL }, TRUE },
@@ -75,7 +68,7 @@ enum
   N_PERSON_COLUMNS
 };
 
-static const Column person_columns[N_PERSON_COLUMNS] = {
+static const TsuImportColumn person_columns[N_PERSON_COLUMNS] = {
   [PERSON_ORGANIZATION] = { "organization", { "団体名", NULL }, TRUE },
   [PERSON_NAME]         = { "name", { "氏名", NULL }, TRUE },
   [PERSON_READING]      = { "reading", { "よみ", "フリガナ", "読み", NULL }, TRUE },
@@ -89,21 +82,7 @@ static const char * const wards[] = {
   "門司区", "小倉北区", "小倉南区", "若松区", "八幡東区", "八幡西区", "戸畑区", NULL
 };
 
-#define MAX_COLUMNS 16
-G_STATIC_ASSERT (N_ORG_COLUMNS <= MAX_COLUMNS && N_PERSON_COLUMNS <= MAX_COLUMNS);
-
-typedef struct
-{
-  TsuDatabase     *db;
-  const char      *display;     /* the file as the user named it */
-  TsuImportFlags   flags;
-  const Column    *columns;
-  guint            n_columns;
-  int              position[MAX_COLUMNS];  /* cell index, -1 when absent */
-  const char      *header[MAX_COLUMNS];    /* the name as the file writes it */
-  TsuImportResult *result;
-  gboolean         row_bad;
-} Import;
+G_STATIC_ASSERT (N_ORG_COLUMNS <= TSU_IMPORT_MAX_COLUMNS && N_PERSON_COLUMNS <= TSU_IMPORT_MAX_COLUMNS);
 
 void
 tsu_import_result_free (TsuImportResult *result)
@@ -111,6 +90,7 @@ tsu_import_result_free (TsuImportResult *result)
   if (result == NULL)
     return;
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -130,6 +110,10 @@ tsu_import_kind_from_text (const char    *text,
     found = TSU_IMPORT_SESSIONS;
   else if (g_strcmp0 (text, "attendees") == 0)
     found = TSU_IMPORT_ATTENDEES;
+  else if (g_strcmp0 (text, "budget") == 0)
+    found = TSU_IMPORT_BUDGET;
+  else if (g_strcmp0 (text, "payments") == 0)
+    found = TSU_IMPORT_PAYMENTS;
   else
     return FALSE;
   if (kind)
@@ -137,45 +121,37 @@ tsu_import_kind_from_text (const char    *text,
   return TRUE;
 }
 
-/* "FILE:LINE: column NAME: what is wrong". Called directly for problems
- * that belong to no known column: a header cell or a cell beyond the
- * header. */
-static void
-problem_at (Import     *imp,
-            guint       line,
-            const char *column,
-            const char *message)
+/* The shared machinery (tsu-import-private.h) */
+
+void
+tsu_import_problem_at (TsuImport  *imp,
+                       guint       line,
+                       const char *column,
+                       const char *message)
 {
   g_ptr_array_add (imp->result->problems,
                    g_strdup_printf ("%s:%u: column %s: %s", imp->display, line, column, message));
   imp->row_bad = TRUE;
 }
 
-static void problem (Import     *imp,
-                     guint       line,
-                     int         column,
-                     const char *format,
-                     ...) G_GNUC_PRINTF (4, 5);
-
 /* Names the column as the file does, so that the user finds it in their
  * spreadsheet. */
-static void
-problem (Import     *imp,
-         guint       line,
-         int         column,
-         const char *format,
-         ...)
+void
+tsu_import_problem (TsuImport  *imp,
+                    guint       line,
+                    int         column,
+                    const char *format,
+                    ...)
 {
   g_autofree char *message = NULL;
-  const char *name;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  name = imp->header[column] ? imp->header[column] : imp->columns[column].name;
-  problem_at (imp, line, name, message);
+  imp->reported[column] = TRUE;
+  tsu_import_problem_at (imp, line, imp->header[column] ? imp->header[column] : imp->columns[column].name, message);
 }
 
 static char *
@@ -189,7 +165,7 @@ header_key (const char *text)
 }
 
 static int
-find_column (Import     *imp,
+find_column (TsuImport  *imp,
              const char *text)
 {
   g_autofree char *key = header_key (text);
@@ -212,7 +188,7 @@ find_column (Import     *imp,
 }
 
 static char *
-column_list (Import *imp)
+column_list (TsuImport *imp)
 {
   GString *list = g_string_new (NULL);
 
@@ -226,7 +202,7 @@ column_list (Import *imp)
 }
 
 static gboolean
-read_header (Import       *imp,
+read_header (TsuImport    *imp,
              TsuCsvRecord *header)
 {
   gboolean ok = TRUE;
@@ -239,10 +215,9 @@ read_header (Import       *imp,
 
   for (guint c = 0; c < header->n_cells; c++)
     {
-      const char *text = header->cells[c];
+      const char *text = g_strstrip (header->cells[c]);
       int column;
 
-      g_strstrip (header->cells[c]);
       /* Excel often leaves empty header cells after the last column;
        * they name nothing, and cells under them must be empty. */
       if (*text == '\0')
@@ -253,14 +228,14 @@ read_header (Import       *imp,
           g_autofree char *list = column_list (imp);
           g_autofree char *message = g_strdup_printf (_("Unknown column. The columns are %s, or their Japanese names."), list);
 
-          problem_at (imp, header->line, text, message);
+          tsu_import_problem_at (imp, header->line, text, message);
           ok = FALSE;
         }
       else if (imp->position[column] >= 0)
         {
           g_autofree char *message = g_strdup_printf (_("This column appears twice (also as column %d)."), imp->position[column] + 1);
 
-          problem_at (imp, header->line, text, message);
+          tsu_import_problem_at (imp, header->line, text, message);
           ok = FALSE;
         }
       else
@@ -277,25 +252,24 @@ read_header (Import       *imp,
           g_autofree char *aliases = g_strjoinv (" / ", (char **) imp->columns[i].aliases);
           g_autofree char *message = g_strdup_printf (_("This column is required but missing (it may also be called %s)."), aliases);
 
-          problem_at (imp, header->line, imp->columns[i].name, message);
+          tsu_import_problem_at (imp, header->line, imp->columns[i].name, message);
           ok = FALSE;
         }
     }
   return ok;
 }
 
-static gboolean
-has_column (Import *imp,
-            int     column)
+gboolean
+tsu_import_has_column (TsuImport *imp,
+                       int        column)
 {
   return imp->position[column] >= 0;
 }
 
-/* The trimmed cell, "" when the column is absent or the row short. */
-static const char *
-cell (Import       *imp,
-      TsuCsvRecord *record,
-      int           column)
+const char *
+tsu_import_cell (TsuImport    *imp,
+                 TsuCsvRecord *record,
+                 int           column)
 {
   int position = imp->position[column];
 
@@ -304,13 +278,57 @@ cell (Import       *imp,
   return record->cells[position];
 }
 
+void
+tsu_import_require (TsuImport    *imp,
+                    TsuCsvRecord *record,
+                    int           column,
+                    const char   *message)
+{
+  if (*tsu_import_cell (imp, record, column) == '\0')
+    tsu_import_problem (imp, record->line, column, "%s", message);
+}
+
+char *
+tsu_import_normalize (const char *text)
+{
+  char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  if (nfkc == NULL)
+    nfkc = g_strdup (text);
+  return g_strstrip (nfkc);
+}
+
+gboolean
+tsu_import_parse_date (TsuImport     *imp,
+                       TsuCsvRecord  *record,
+                       int            column,
+                       char         **iso)
+{
+  const char *text = tsu_import_cell (imp, record, column);
+  GDate date;
+
+  *iso = NULL;
+  if (*text == '\0')
+    return TRUE;
+  if (!tsu_date_parse (text, &date, NULL))
+    {
+      tsu_import_problem (imp, record->line, column,
+                          _("“%s” is not a date. Write it like 2023-12-14, 2023/12/14, R5.12.14 or 令和5年12月14日."), text);
+      return FALSE;
+    }
+  *iso = tsu_date_to_iso (&date);
+  return TRUE;
+}
+
+/* FALSE for a blank row, which is skipped. */
 static gboolean
-prepare_row (Import       *imp,
+prepare_row (TsuImport    *imp,
              TsuCsvRecord *record)
 {
   gboolean blank = TRUE;
 
   imp->row_bad = FALSE;
+  memset (imp->reported, 0, sizeof imp->reported);
   for (guint c = 0; c < record->n_cells; c++)
     {
       g_strstrip (record->cells[c]);
@@ -333,67 +351,162 @@ prepare_row (Import       *imp,
         {
           g_autofree char *column = g_strdup_printf ("%u", c + 1);
 
-          problem_at (imp, record->line, column, _("This cell is under no column of the header row."));
+          tsu_import_problem_at (imp, record->line, column, _("This cell is under no column of the header row."));
         }
     }
   return TRUE;
 }
 
-/* Maps the store's field names (GObject property names) to columns. */
+/* Maps the store's field names (property names such as "starts-at" or
+ * "organization-id") to columns. */
 static int
-column_of_field (Import     *imp,
+column_of_field (TsuImport  *imp,
                  const char *field)
 {
   g_autofree char *name = g_strdup (field);
 
   g_strdelimit (name, "-", '_');
-  if (strcmp (name, "organization_id") == 0)
-    g_strlcpy (name, "organization", strlen (name) + 1);
+  if (g_str_has_suffix (name, "_id"))
+    name[strlen (name) - strlen ("_id")] = '\0';
   for (guint i = 0; i < imp->n_columns; i++)
     if (strcmp (imp->columns[i].name, name) == 0)
       return (int) i;
   return -1;
 }
 
-static void
-report_field_problems (Import       *imp,
-                       TsuCsvRecord *record,
-                       GPtrArray    *problems)
+void
+tsu_import_report_field_problems (TsuImport    *imp,
+                                  TsuCsvRecord *record,
+                                  GPtrArray    *problems)
 {
   for (guint i = 0; i < problems->len; i++)
     {
       TsuFieldProblem *p = g_ptr_array_index (problems, i);
       int column = column_of_field (imp, p->field);
 
-      if (column >= 0)
-        problem (imp, record->line, column, "%s", p->message);
-      else
-        problem_at (imp, record->line, p->field, p->message);
+      if (column < 0)
+        tsu_import_problem_at (imp, record->line, p->field, p->message);
+      else if (!imp->reported[column])
+        tsu_import_problem (imp, record->line, column, "%s", p->message);
     }
 }
 
-/* An ISO date from any form tsu_date_parse() accepts, NULL for an empty
- * cell, reported when it is not a date. */
-static gboolean
-parse_date (Import       *imp,
-            TsuCsvRecord *record,
-            int           column,
-            char        **iso)
+gboolean
+tsu_import_save_failed (TsuImport     *imp,
+                        TsuCsvRecord  *record,
+                        GError       **error)
 {
-  const char *text = cell (imp, record, column);
-  GDate date;
-
-  *iso = NULL;
-  if (*text == '\0')
-    return TRUE;
-  if (!tsu_date_parse (text, &date, NULL))
+  /* Validation ran already, so only a check the store makes on its own
+   * (a key or name taken) can land here: report it on the row and go
+   * on. Anything else means the database itself failed. */
+  if (g_error_matches (*error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID))
     {
-      problem (imp, record->line, column,
-               _("“%s” is not a date. Write it like 2023-12-14, 2023/12/14, R5.12.14 or 令和5年12月14日."), text);
-      return FALSE;
+      tsu_import_problem_at (imp, record->line, "-", (*error)->message);
+      g_clear_error (error);
+      return TRUE;
     }
-  *iso = tsu_date_to_iso (&date);
-  return TRUE;
+  return FALSE;
+}
+
+void
+tsu_import_count_saved (TsuImport *imp,
+                        gboolean   is_update)
+{
+  if (is_update)
+    imp->result->updated++;
+  else
+    imp->result->added++;
+}
+
+/* Hash table values that may be NULL: "looked up, none there". */
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+TsuImportResult *
+tsu_import_run_file (TsuDatabase            *db,
+                     const char             *path,
+                     TsuImportFlags          flags,
+                     const TsuImportColumn  *columns,
+                     guint                   n_columns,
+                     TsuImportRowFunc        import_row,
+                     gpointer                data,
+                     const char * const     *tables,
+                     GError                **error)
+{
+  g_autoptr(TsuImportResult) result = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
+  TsuImport imp = { 0 };
+  guint error_line = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (n_columns <= TSU_IMPORT_MAX_COLUMNS, NULL);
+
+  result = g_new0 (TsuImportResult, 1);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  imp.db = db;
+  imp.display = path;
+  imp.flags = flags;
+  imp.columns = columns;
+  imp.n_columns = n_columns;
+  imp.result = result;
+  imp.events = events;
+
+  records = tsu_csv_read_file (path, NULL, &error_line, &local_error);
+  if (records == NULL)
+    {
+      /* A file that is not CSV is bad input, like a bad row; a file that
+       * cannot be read at all is an error. */
+      if (local_error->domain != TSU_CSV_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_ptr_array_add (result->problems,
+                       g_strdup_printf ("%s:%u: %s", path, MAX (error_line, 1), local_error->message));
+      return g_steal_pointer (&result);
+    }
+  if (records->len == 0)
+    {
+      g_ptr_array_add (result->problems,
+                       g_strdup_printf ("%s:1: %s", path, _("The file is empty. Its first row must name the columns.")));
+      return g_steal_pointer (&result);
+    }
+  /* With columns missing or unknown, every row would be wrong the same
+   * way: report the header alone. */
+  if (!read_header (&imp, g_ptr_array_index (records, 0)))
+    return g_steal_pointer (&result);
+
+  if (!tsu_database_begin (db, error))
+    return NULL;
+  for (guint i = 1; ok && i < records->len; i++)
+    {
+      TsuCsvRecord *record = g_ptr_array_index (records, i);
+
+      if (prepare_row (&imp, record))
+        ok = import_row (&imp, record, data, error);
+    }
+
+  if (!ok || result->problems->len > 0 || (flags & TSU_IMPORT_FLAGS_DRY_RUN))
+    {
+      tsu_database_rollback (db);
+      /* The store announced each save; views must drop what was undone. */
+      if (result->added + result->updated > 0)
+        for (guint i = 0; tables[i] != NULL; i++)
+          tsu_database_emit_changed (db, tables[i]);
+      if (!ok)
+        return NULL;
+      return g_steal_pointer (&result);
+    }
+  if (!tsu_database_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&result);
 }
 
 static const char *
@@ -468,7 +581,7 @@ load_organizations (TsuDatabase  *db,
 /* The end of every row: reports @problems, and saves @object (an
  * organisation or a person) unless the row has any. */
 static gboolean
-save_row (Import        *imp,
+save_row (TsuImport     *imp,
           TsuCsvRecord  *record,
           GPtrArray     *problems,
           GObject       *object,
@@ -477,7 +590,7 @@ save_row (Import        *imp,
 {
   gboolean saved;
 
-  report_field_problems (imp, record, problems);
+  tsu_import_report_field_problems (imp, record, problems);
   if (imp->row_bad)
     return TRUE;
 
@@ -486,32 +599,20 @@ save_row (Import        *imp,
   else
     saved = tsu_person_save (TSU_PERSON (object), imp->db, error);
   if (!saved)
-    {
-      /* Validation ran already, so only a check the store makes on its
-       * own can land here: report it on the row and go on. Anything else
-       * means the database itself failed. */
-      if (!g_error_matches (*error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID))
-        return FALSE;
-      problem_at (imp, record->line, "-", (*error)->message);
-      g_clear_error (error);
-      return TRUE;
-    }
-  if (is_update)
-    imp->result->updated++;
-  else
-    imp->result->added++;
+    return tsu_import_save_failed (imp, record, error);
+  tsu_import_count_saved (imp, is_update);
   return TRUE;
 }
 
 static gboolean
-import_organization_row (Import        *imp,
+import_organization_row (TsuImport     *imp,
                          TsuCsvRecord  *record,
                          GHashTable    *existing,
                          GHashTable    *seen,
                          GError       **error)
 {
-  const char *name = cell (imp, record, ORG_NAME);
-  const char *legal_form_cell = cell (imp, record, ORG_LEGAL_FORM);
+  const char *name = tsu_import_cell (imp, record, ORG_NAME);
+  const char *legal_form_cell = tsu_import_cell (imp, record, ORG_LEGAL_FORM);
   g_autofree char *legal_form = NULL;
   g_autofree char *bare = NULL;
   g_autofree char *key = NULL;
@@ -551,27 +652,27 @@ import_organization_row (Import        *imp,
         bare = g_strdup (name);
     }
 
-  if (*cell (imp, record, ORG_KIND) != '\0'
-      && !tsu_organization_kind_from_text (cell (imp, record, ORG_KIND), &kind))
-    problem (imp, record->line, ORG_KIND,
-             _("“%s” is not a kind of organisation. Write member, government or partner (参加団体, 行政, 協力団体)."),
-             cell (imp, record, ORG_KIND));
+  if (*tsu_import_cell (imp, record, ORG_KIND) != '\0'
+      && !tsu_organization_kind_from_text (tsu_import_cell (imp, record, ORG_KIND), &kind))
+    tsu_import_problem (imp, record->line, ORG_KIND,
+                        _("“%s” is not a kind of organisation. Write member, government or partner (参加団体, 行政, 協力団体)."),
+                        tsu_import_cell (imp, record, ORG_KIND));
 
-  if (*cell (imp, record, ORG_WARD) != '\0')
+  if (*tsu_import_cell (imp, record, ORG_WARD) != '\0')
     {
-      ward = parse_ward (cell (imp, record, ORG_WARD));
+      ward = parse_ward (tsu_import_cell (imp, record, ORG_WARD));
       if (ward == NULL)
         {
           g_autofree char *list = g_strjoinv (" ", (char **) wards);
 
-          problem (imp, record->line, ORG_WARD,
-                   _("“%s” is not a ward of Kitakyushu. Write one of %s, or leave it empty."),
-                   cell (imp, record, ORG_WARD), list);
+          tsu_import_problem (imp, record->line, ORG_WARD,
+                              _("“%s” is not a ward of Kitakyushu. Write one of %s, or leave it empty."),
+                              tsu_import_cell (imp, record, ORG_WARD), list);
         }
     }
 
-  parse_date (imp, record, ORG_JOINED_ON, &joined_on);
-  parse_date (imp, record, ORG_LEFT_ON, &left_on);
+  tsu_import_parse_date (imp, record, ORG_JOINED_ON, &joined_on);
+  tsu_import_parse_date (imp, record, ORG_LEFT_ON, &left_on);
 
   if (*bare != '\0')
     {
@@ -581,11 +682,11 @@ import_organization_row (Import        *imp,
       key = organization_key (bare);
       found = g_hash_table_lookup (existing, key);
       if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
-        problem (imp, record->line, ORG_NAME,
-                 _("“%s” is already on line %u of this file."), name, GPOINTER_TO_UINT (first_line));
+        tsu_import_problem (imp, record->line, ORG_NAME,
+                            _("“%s” is already on line %u of this file."), name, GPOINTER_TO_UINT (first_line));
       else if (found != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
-        problem (imp, record->line, ORG_NAME,
-                 _("“%s” is already in the directory. Import with --update to change it."), name);
+        tsu_import_problem (imp, record->line, ORG_NAME,
+                            _("“%s” is already in the directory. Import with --update to change it."), name);
       else if (found != NULL)
         {
           org = g_object_ref (found);
@@ -600,55 +701,55 @@ import_organization_row (Import        *imp,
 
   /* An update changes the columns the file has, and only those. */
   tsu_organization_set_name (org, bare);
-  if (legal_form != NULL || has_column (imp, ORG_LEGAL_FORM) || !is_update)
+  if (legal_form != NULL || tsu_import_has_column (imp, ORG_LEGAL_FORM) || !is_update)
     tsu_organization_set_legal_form (org, legal_form);
-  if (has_column (imp, ORG_READING))
-    tsu_organization_set_reading (org, cell (imp, record, ORG_READING));
-  if (has_column (imp, ORG_KIND) || !is_update)
+  if (tsu_import_has_column (imp, ORG_READING))
+    tsu_organization_set_reading (org, tsu_import_cell (imp, record, ORG_READING));
+  if (tsu_import_has_column (imp, ORG_KIND) || !is_update)
     tsu_organization_set_kind (org, kind);
-  if (has_column (imp, ORG_FIELDS))
+  if (tsu_import_has_column (imp, ORG_FIELDS))
     {
-      g_auto(GStrv) fields = tsu_organization_parse_fields (cell (imp, record, ORG_FIELDS));
+      g_auto(GStrv) fields = tsu_organization_parse_fields (tsu_import_cell (imp, record, ORG_FIELDS));
 
       tsu_organization_set_fields (org, (const char * const *) fields);
     }
-  if (has_column (imp, ORG_WARD))
+  if (tsu_import_has_column (imp, ORG_WARD))
     tsu_organization_set_ward (org, ward);
-  if (has_column (imp, ORG_PHONE))
-    tsu_organization_set_phone (org, cell (imp, record, ORG_PHONE));
-  if (has_column (imp, ORG_EMAIL))
-    tsu_organization_set_email (org, cell (imp, record, ORG_EMAIL));
-  if (has_column (imp, ORG_WEBSITE))
-    tsu_organization_set_website (org, cell (imp, record, ORG_WEBSITE));
-  if (has_column (imp, ORG_ADDRESS))
-    tsu_organization_set_address (org, cell (imp, record, ORG_ADDRESS));
-  if (has_column (imp, ORG_HOURS))
-    tsu_organization_set_hours (org, cell (imp, record, ORG_HOURS));
-  if (has_column (imp, ORG_JOINED_ON) && *cell (imp, record, ORG_JOINED_ON) == '\0')
+  if (tsu_import_has_column (imp, ORG_PHONE))
+    tsu_organization_set_phone (org, tsu_import_cell (imp, record, ORG_PHONE));
+  if (tsu_import_has_column (imp, ORG_EMAIL))
+    tsu_organization_set_email (org, tsu_import_cell (imp, record, ORG_EMAIL));
+  if (tsu_import_has_column (imp, ORG_WEBSITE))
+    tsu_organization_set_website (org, tsu_import_cell (imp, record, ORG_WEBSITE));
+  if (tsu_import_has_column (imp, ORG_ADDRESS))
+    tsu_organization_set_address (org, tsu_import_cell (imp, record, ORG_ADDRESS));
+  if (tsu_import_has_column (imp, ORG_HOURS))
+    tsu_organization_set_hours (org, tsu_import_cell (imp, record, ORG_HOURS));
+  if (tsu_import_has_column (imp, ORG_JOINED_ON) && *tsu_import_cell (imp, record, ORG_JOINED_ON) == '\0')
     tsu_organization_set_joined_on (org, NULL);
   else if (joined_on != NULL)
     tsu_organization_set_joined_on (org, joined_on);
-  if (has_column (imp, ORG_LEFT_ON) && *cell (imp, record, ORG_LEFT_ON) == '\0')
+  if (tsu_import_has_column (imp, ORG_LEFT_ON) && *tsu_import_cell (imp, record, ORG_LEFT_ON) == '\0')
     tsu_organization_set_left_on (org, NULL);
   else if (left_on != NULL)
     tsu_organization_set_left_on (org, left_on);
-  if (has_column (imp, ORG_NOTES))
-    tsu_organization_set_notes (org, cell (imp, record, ORG_NOTES));
+  if (tsu_import_has_column (imp, ORG_NOTES))
+    tsu_organization_set_notes (org, tsu_import_cell (imp, record, ORG_NOTES));
 
   problems = tsu_organization_validate (org);
   return save_row (imp, record, problems, G_OBJECT (org), is_update, error);
 }
 
 static gboolean
-import_person_row (Import        *imp,
+import_person_row (TsuImport     *imp,
                    TsuCsvRecord  *record,
                    GHashTable    *organizations,
                    GHashTable    *seen,
                    GHashTable    *primaries,
                    GError       **error)
 {
-  const char *org_name = cell (imp, record, PERSON_ORGANIZATION);
-  const char *name = cell (imp, record, PERSON_NAME);
+  const char *org_name = tsu_import_cell (imp, record, PERSON_ORGANIZATION);
+  const char *name = tsu_import_cell (imp, record, PERSON_NAME);
   TsuOrganization *org = NULL;
   g_autoptr(TsuPerson) person = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -656,21 +757,21 @@ import_person_row (Import        *imp,
   gboolean is_update = FALSE;
 
   if (*org_name == '\0')
-    problem (imp, record->line, PERSON_ORGANIZATION, _("Enter the organisation the person belongs to."));
+    tsu_import_problem (imp, record->line, PERSON_ORGANIZATION, _("Enter the organisation the person belongs to."));
   else
     {
       g_autofree char *org_key = organization_key (org_name);
 
       org = g_hash_table_lookup (organizations, org_key);
       if (org == NULL)
-        problem (imp, record->line, PERSON_ORGANIZATION,
-                 _("There is no organisation called “%s”. Import the organisations first."), org_name);
+        tsu_import_problem (imp, record->line, PERSON_ORGANIZATION,
+                            _("There is no organisation called “%s”. Import the organisations first."), org_name);
     }
 
-  if (*cell (imp, record, PERSON_PRIMARY) != '\0'
-      && !parse_yes_no (cell (imp, record, PERSON_PRIMARY), &primary))
-    problem (imp, record->line, PERSON_PRIMARY,
-             _("“%s” is neither yes nor no (はい or いいえ)."), cell (imp, record, PERSON_PRIMARY));
+  if (*tsu_import_cell (imp, record, PERSON_PRIMARY) != '\0'
+      && !parse_yes_no (tsu_import_cell (imp, record, PERSON_PRIMARY), &primary))
+    tsu_import_problem (imp, record->line, PERSON_PRIMARY,
+                        _("“%s” is neither yes nor no (はい or いいえ)."), tsu_import_cell (imp, record, PERSON_PRIMARY));
 
   if (org != NULL && *name != '\0')
     {
@@ -680,9 +781,9 @@ import_person_row (Import        *imp,
       gpointer first_line;
 
       if (g_hash_table_lookup_extended (seen, key, NULL, &first_line))
-        problem (imp, record->line, PERSON_NAME,
-                 _("“%s” of “%s” is already on line %u of this file."),
-                 name, org_name, GPOINTER_TO_UINT (first_line));
+        tsu_import_problem (imp, record->line, PERSON_NAME,
+                            _("“%s” of “%s” is already on line %u of this file."),
+                            name, org_name, GPOINTER_TO_UINT (first_line));
       else
         {
           g_autoptr(GError) local_error = NULL;
@@ -695,9 +796,9 @@ import_person_row (Import        *imp,
             }
           if (person != NULL && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
             {
-              problem (imp, record->line, PERSON_NAME,
-                       _("“%s” of “%s” is already in the directory. Import with --update to change them."),
-                       name, org_name);
+              tsu_import_problem (imp, record->line, PERSON_NAME,
+                                  _("“%s” of “%s” is already in the directory. Import with --update to change them."),
+                                  name, org_name);
               g_clear_object (&person);
             }
           is_update = person != NULL;
@@ -709,9 +810,9 @@ import_person_row (Import        *imp,
           gpointer org_key = GSIZE_TO_POINTER ((gsize) org_id);
 
           if (g_hash_table_lookup_extended (primaries, org_key, NULL, &first_line))
-            problem (imp, record->line, PERSON_PRIMARY,
-                     _("Line %u already makes someone else the primary contact of “%s”."),
-                     GPOINTER_TO_UINT (first_line), org_name);
+            tsu_import_problem (imp, record->line, PERSON_PRIMARY,
+                                _("Line %u already makes someone else the primary contact of “%s”."),
+                                GPOINTER_TO_UINT (first_line), org_name);
           else
             g_hash_table_insert (primaries, org_key, GUINT_TO_POINTER (record->line));
         }
@@ -721,15 +822,15 @@ import_person_row (Import        *imp,
     person = tsu_person_new (org ? tsu_organization_get_id (org) : 0);
 
   tsu_person_set_name (person, name);
-  if (has_column (imp, PERSON_READING))
-    tsu_person_set_reading (person, cell (imp, record, PERSON_READING));
-  if (has_column (imp, PERSON_TITLE))
-    tsu_person_set_title (person, cell (imp, record, PERSON_TITLE));
-  if (has_column (imp, PERSON_PHONE))
-    tsu_person_set_phone (person, cell (imp, record, PERSON_PHONE));
-  if (has_column (imp, PERSON_EMAIL))
-    tsu_person_set_email (person, cell (imp, record, PERSON_EMAIL));
-  if (has_column (imp, PERSON_PRIMARY))
+  if (tsu_import_has_column (imp, PERSON_READING))
+    tsu_person_set_reading (person, tsu_import_cell (imp, record, PERSON_READING));
+  if (tsu_import_has_column (imp, PERSON_TITLE))
+    tsu_person_set_title (person, tsu_import_cell (imp, record, PERSON_TITLE));
+  if (tsu_import_has_column (imp, PERSON_PHONE))
+    tsu_person_set_phone (person, tsu_import_cell (imp, record, PERSON_PHONE));
+  if (tsu_import_has_column (imp, PERSON_EMAIL))
+    tsu_person_set_email (person, tsu_import_cell (imp, record, PERSON_EMAIL));
+  if (tsu_import_has_column (imp, PERSON_PRIMARY))
     tsu_person_set_primary (person, primary);
 
   problems = tsu_person_validate (person);
@@ -744,33 +845,24 @@ import_person_row (Import        *imp,
   return save_row (imp, record, problems, G_OBJECT (person), is_update, error);
 }
 
-static gboolean
-import_rows (Import         *imp,
-             TsuImportKind   kind,
-             GPtrArray      *records,
-             GError        **error)
+typedef struct
 {
-  g_autoptr(GHashTable) organizations = load_organizations (imp->db, error);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) primaries = g_hash_table_new (g_direct_hash, g_direct_equal);
+  GHashTable *organizations;  /* organisation key → TsuOrganization */
+  GHashTable *seen;           /* key → first line */
+  GHashTable *primaries;      /* organisation id → first line */
+} DirectoryData;
 
-  if (organizations == NULL)
-    return FALSE;
-  for (guint i = 1; i < records->len; i++)
-    {
-      TsuCsvRecord *record = g_ptr_array_index (records, i);
-      gboolean ok;
+static gboolean
+import_directory_row (TsuImport     *imp,
+                      TsuCsvRecord  *record,
+                      gpointer       user_data,
+                      GError       **error)
+{
+  DirectoryData *data = user_data;
 
-      if (!prepare_row (imp, record))
-        continue;
-      if (kind == TSU_IMPORT_ORGANIZATIONS)
-        ok = import_organization_row (imp, record, organizations, seen, error);
-      else
-        ok = import_person_row (imp, record, organizations, seen, primaries, error);
-      if (!ok)
-        return FALSE;
-    }
-  return TRUE;
+  if (imp->columns == organization_columns)
+    return import_organization_row (imp, record, data->organizations, data->seen, error);
+  return import_person_row (imp, record, data->organizations, data->seen, data->primaries, error);
 }
 
 TsuImportResult *
@@ -780,18 +872,19 @@ tsu_import_csv (TsuDatabase     *db,
                 TsuImportFlags   flags,
                 GError         **error)
 {
-  g_autoptr(TsuImportResult) result = NULL;
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) local_error = NULL;
-  Import imp = { 0 };
-  guint error_line = 0;
-  gboolean ok;
+  static const char * const organization_tables[] = { "organizations", NULL };
+  static const char * const person_tables[] = { "people", NULL };
+  g_autoptr(GHashTable) organizations = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) primaries = NULL;
+  DirectoryData data;
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* The event planner's files have their own columns and rows. */
+  /* The event planner's and the budget ledger's files have their own
+   * columns and rows. */
   switch (kind)
     {
     case TSU_IMPORT_EVENTS:
@@ -800,79 +893,32 @@ tsu_import_csv (TsuDatabase     *db,
       return tsu_import_sessions_csv (db, path, flags, error);
     case TSU_IMPORT_ATTENDEES:
       return tsu_import_attendees_csv (db, path, flags, error);
+    case TSU_IMPORT_BUDGET:
+      return tsu_import_budget_csv (db, path, flags, error);
+    case TSU_IMPORT_PAYMENTS:
+      return tsu_import_payments_csv (db, path, flags, error);
     case TSU_IMPORT_ORGANIZATIONS:
     case TSU_IMPORT_PEOPLE:
     default:
       break;
     }
 
-  result = g_new0 (TsuImportResult, 1);
-  result->problems = g_ptr_array_new_with_free_func (g_free);
-
-  imp.db = db;
-  imp.display = path;
-  imp.flags = flags;
-  imp.result = result;
-  switch (kind)
-    {
-    case TSU_IMPORT_ORGANIZATIONS:
-      imp.columns = organization_columns;
-      imp.n_columns = N_ORG_COLUMNS;
-      break;
-    case TSU_IMPORT_PEOPLE:
-      imp.columns = person_columns;
-      imp.n_columns = N_PERSON_COLUMNS;
-      break;
-    case TSU_IMPORT_EVENTS:
-    case TSU_IMPORT_SESSIONS:
-    case TSU_IMPORT_ATTENDEES:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-
-  records = tsu_csv_read_file (path, NULL, &error_line, &local_error);
-  if (records == NULL)
-    {
-      /* A file that is not CSV is bad input, like a bad row; a file that
-       * cannot be read at all is an error. */
-      if (local_error->domain != TSU_CSV_ERROR)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      g_ptr_array_add (result->problems,
-                       g_strdup_printf ("%s:%u: %s", path, MAX (error_line, 1), local_error->message));
-      return g_steal_pointer (&result);
-    }
-  if (records->len == 0)
-    {
-      g_ptr_array_add (result->problems,
-                       g_strdup_printf ("%s:1: %s", path, _("The file is empty. Its first row must name the columns.")));
-      return g_steal_pointer (&result);
-    }
-  /* With columns missing or unknown, every row would be wrong the same
-   * way: report the header alone. */
-  if (!read_header (&imp, g_ptr_array_index (records, 0)))
-    return g_steal_pointer (&result);
-
-  if (!tsu_database_begin (db, error))
+  organizations = load_organizations (db, error);
+  if (organizations == NULL)
     return NULL;
-  ok = import_rows (&imp, kind, records, error);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  primaries = g_hash_table_new (g_direct_hash, g_direct_equal);
+  data.organizations = organizations;
+  data.seen = seen;
+  data.primaries = primaries;
 
-  if (!ok || result->problems->len > 0 || (flags & TSU_IMPORT_FLAGS_DRY_RUN))
-    {
-      tsu_database_rollback (db);
-      /* The store announced each save; views must drop what was undone. */
-      if (result->added + result->updated > 0)
-        tsu_database_emit_changed (db, kind == TSU_IMPORT_ORGANIZATIONS ? "organizations" : "people");
-      if (!ok)
-        return NULL;
-      return g_steal_pointer (&result);
-    }
-  if (!tsu_database_commit (db, error))
-    return NULL;
-  return g_steal_pointer (&result);
+  if (kind == TSU_IMPORT_ORGANIZATIONS)
+    return tsu_import_run_file (db, path, flags, organization_columns, N_ORG_COLUMNS,
+                                import_directory_row, &data, organization_tables, error);
+  return tsu_import_run_file (db, path, flags, person_columns, N_PERSON_COLUMNS,
+                              import_directory_row, &data, person_tables, error);
 }
+
 
 gboolean
 tsu_export_organizations_csv (TsuDatabase  *db,

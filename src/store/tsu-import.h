@@ -16,6 +16,8 @@ typedef enum
   TSU_IMPORT_EVENTS,
   TSU_IMPORT_SESSIONS,
   TSU_IMPORT_ATTENDEES,
+  TSU_IMPORT_BUDGET,
+  TSU_IMPORT_PAYMENTS,
 } TsuImportKind;
 
 typedef enum
@@ -32,13 +34,17 @@ typedef struct
   /* One line per bad row and column, "FILE:LINE: column NAME: …";
    * empty when the file was fine. */
   GPtrArray *problems;
+  /* Lines about rows that were imported but deserve a look, such as a
+   * payment that takes a budget line past its budget, "FILE:LINE: …";
+   * empty when there is nothing to say. */
+  GPtrArray *warnings;
 } TsuImportResult;
 
 void             tsu_import_result_free    (TsuImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsuImportResult, tsu_import_result_free)
 
-/* "organizations", "people", "events", "sessions" or "attendees";
- * FALSE for kinds not (yet) supported. */
+/* "organizations", "people", "events", "sessions", "attendees",
+ * "budget" or "payments"; FALSE for kinds not (yet) supported. */
 gboolean         tsu_import_kind_from_text (const char      *text,
                                             TsuImportKind   *kind);
 

@@ -592,7 +592,11 @@ test_kind_from_text (void)
   g_assert_cmpint (kind, ==, TSU_IMPORT_SESSIONS);
   g_assert_true (tsu_import_kind_from_text ("attendees", &kind));
   g_assert_cmpint (kind, ==, TSU_IMPORT_ATTENDEES);
-  g_assert_false (tsu_import_kind_from_text ("budget", &kind));
+  g_assert_true (tsu_import_kind_from_text ("budget", &kind));
+  g_assert_cmpint (kind, ==, TSU_IMPORT_BUDGET);
+  g_assert_true (tsu_import_kind_from_text ("payments", &kind));
+  g_assert_cmpint (kind, ==, TSU_IMPORT_PAYMENTS);
+  g_assert_false (tsu_import_kind_from_text ("referrals", &kind));
   g_assert_false (tsu_import_kind_from_text (NULL, &kind));
 }
 
