@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-demo.h"
+#include "tsu-demo-budget.h"
 #include "tsu-demo-events.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
@@ -197,6 +198,7 @@ typedef gboolean (*DemoPart) (TsuDatabase  *db,
 static const DemoPart parts[] = {
   fill_directory,
   tsu_demo_fill_events,
+  tsu_demo_fill_budget,
 };
 
 gboolean
@@ -227,6 +229,8 @@ tsu_demo_fill (TsuDatabase  *db,
           tsu_database_emit_changed (db, "event_sessions");
           tsu_database_emit_changed (db, "attendees");
           tsu_database_emit_changed (db, "minutes");
+          tsu_database_emit_changed (db, "budget_lines");
+          tsu_database_emit_changed (db, "payments");
           return FALSE;
         }
     }
