@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "tsu-attendee.h"
+#include "tsu-budget-line.h"
 #include "tsu-demo.h"
 #include "tsu-event.h"
 #include "tsu-event-session.h"
 #include "tsu-minutes.h"
 #include "tsu-organization.h"
+#include "tsu-payment.h"
 #include "tsu-person.h"
 
 /* The member organisations as the minutes print them (敬称略、五十音順),
@@ -290,6 +292,112 @@ test_events (void)
   g_assert_nonnull (strstr (((TsuAgendaItem *) g_ptr_array_index (minutes_items, 2))->title, "重層的支援体制整備事業"));
 }
 
+/* The FY2023 table of seed 000, section 4, line by line in its order,
+ * contractors as written; 7,099,480 yen with one line of 0 yen. */
+static const struct
+{
+  const char *name;
+  const char *contractor;
+  gint64      amount;
+  guint       pillars;
+  const char *timing;
+} budget[] = {
+  { "北九州市孤独・孤立対策等連携協議会事務局機能の移行に関する検証", "NTTデータ経営研究所", 500000, 0x8, "—" },
+  { "支援現場見学バスツアー", "北九州市社会福祉協議会", 1158120, 0x8, "2023.12.14" },
+  { "支援者向け能力向上研修会", "北九州市社会福祉協議会", 844340, 0x7, "2024.2.5 2024.2.6" },
+  { "支援団体紹介動画作成等", "北九州市社会福祉協議会", 1375220, 0x5, "—" },
+  { "孤独・孤立ノベルティ作成", "株式会社成田屋", 465000, 0x5, "—" },
+  { "人材確保・育成のためのケーススタディ", "北九州市社会福祉協議会", 0, 0x8, "2023.12、 2024.3" },
+  { "いのちをつなぐネットワーク推進会議", "株式会社コムディア", 848200, 0x5, "2023.11.14" },
+  { "包括的な支援体制の構築に向けた支援者向け研修会", "株式会社アソウ・ヒューマニーセンター", 908600, 0x7, "2024.1.19" },
+  { "「北九州市版お悩みハンドブック」機能改善", "株式会社グラフィアー", 1000000, 0x5, "—" },
+};
+
+static void
+test_budget (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TsuDatabase) db = new_database (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) payments = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GArray) years = NULL;
+  gint64 total = 0;
+  gint64 paid = 0;
+  guint linked = 0;
+
+  g_assert_true (tsu_demo_fill (db, &error));
+  g_assert_no_error (error);
+
+  years = tsu_budget_line_list_fiscal_years (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 1);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2023);
+
+  lines = tsu_budget_line_load_for_fiscal_year (db, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lines->len, ==, G_N_ELEMENTS (budget));
+  for (guint i = 0; i < lines->len; i++)
+    {
+      TsuBudgetLine *line = g_ptr_array_index (lines, i);
+
+      g_assert_cmpuint (tsu_budget_line_get_position (line), ==, i + 1);
+      g_assert_cmpstr (tsu_budget_line_get_name (line), ==, budget[i].name);
+      g_assert_cmpstr (tsu_budget_line_get_contractor (line), ==, budget[i].contractor);
+      g_assert_cmpint (tsu_budget_line_get_amount (line), ==, budget[i].amount);
+      g_assert_cmpuint (tsu_budget_line_get_pillars (line), ==, budget[i].pillars);
+      g_assert_cmpstr (tsu_budget_line_get_timing (line), ==, budget[i].timing);
+      g_assert_cmpint (tsu_budget_line_get_funding (line), ==, TSU_FUNDING_NATIONAL);
+      g_assert_false (tsu_budget_line_get_draft (line));
+      g_assert_cmpstr (tsu_budget_line_get_description (line), !=, "");
+      g_assert_cmpstr (tsu_budget_line_get_purpose (line), !=, "");
+      /* Nothing is paid past its budget. */
+      g_assert_cmpint (tsu_budget_line_get_remaining (line), >=, 0);
+      total += tsu_budget_line_get_amount (line);
+      paid += tsu_budget_line_get_paid (line);
+    }
+  g_assert_cmpint (total, ==, 7099480);
+
+  /* A few payments: the bus tour in full on 2024-01-31, the training in
+   * part. */
+  payments = tsu_payment_load_for_fiscal_year (db, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (payments->len, >=, 3);
+  g_assert_cmpint (tsu_budget_line_get_paid (g_ptr_array_index (lines, 1)), ==, 1158120);
+  g_assert_cmpint (tsu_budget_line_get_paid (g_ptr_array_index (lines, 2)), >, 0);
+  g_assert_cmpint (tsu_budget_line_get_paid (g_ptr_array_index (lines, 2)), <, 844340);
+  g_assert_cmpint (paid, >, 0);
+  g_assert_cmpint (paid, <, total);
+  for (guint i = 0; i < payments->len; i++)
+    {
+      TsuPayment *payment = g_ptr_array_index (payments, i);
+
+      if (tsu_payment_get_budget_line_id (payment) == tsu_budget_line_get_id (g_ptr_array_index (lines, 1)))
+        g_assert_cmpstr (tsu_payment_get_paid_on (payment), ==, "2024-01-31");
+    }
+
+  /* The demo events belong to their lines: their budget_line is a line's
+   * name in the same fiscal year. */
+  events = tsu_event_load_for_fiscal_year (db, 2023, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const char *name = tsu_event_get_budget_line (g_ptr_array_index (events, i));
+      g_autoptr(TsuBudgetLine) line = NULL;
+
+      if (name == NULL || *name == '\0')
+        continue;
+      line = tsu_budget_line_find_by_name (db, 2023, name, &error);
+      g_assert_no_error (error);
+      if (line == NULL)
+        g_error ("the demo event “%s” names no budget line (“%s”)",
+                 tsu_event_get_title (g_ptr_array_index (events, i)), name);
+      linked++;
+    }
+  g_assert_cmpuint (linked, ==, 5);
+}
+
 static void
 test_not_twice (void)
 {
@@ -315,6 +423,17 @@ test_not_twice (void)
   for (guint i = 0; i < events_after->len; i++)
     g_assert_cmpint (tsu_event_get_version (g_ptr_array_index (events_after, i)), ==,
                      tsu_event_get_version (g_ptr_array_index (events_before, i)));
+  {
+    g_autoptr(GPtrArray) lines = tsu_budget_line_load_for_fiscal_year (db, 2023, NULL);
+    g_autoptr(GPtrArray) payments = tsu_payment_load_for_fiscal_year (db, 2023, NULL);
+    gint64 total = 0;
+
+    g_assert_cmpuint (lines->len, ==, 9);
+    for (guint i = 0; i < lines->len; i++)
+      total += tsu_budget_line_get_amount (g_ptr_array_index (lines, i));
+    g_assert_cmpint (total, ==, 7099480);
+    g_assert_cmpuint (payments->len, ==, 4);
+  }
   after = tsu_organization_load_all (db, NULL);
   g_assert_cmpuint (before->len, ==, after->len);
   for (guint i = 0; i < before->len; i++)
@@ -349,6 +468,7 @@ main (int    argc,
 
   g_test_add_func ("/demo/members", test_members);
   g_test_add_func ("/demo/events", test_events);
+  g_test_add_func ("/demo/budget", test_budget);
   g_test_add_func ("/demo/not-twice", test_not_twice);
   g_test_add_func ("/demo/not-into-a-directory", test_not_into_a_directory);
 
