@@ -170,6 +170,47 @@ tsu_xlsx_write_date (lxw_worksheet *sheet,
 }
 
 void
+tsu_xlsx_write_headers (lxw_worksheet        *sheet,
+                        lxw_row_t             row,
+                        const char * const   *headers,
+                        const double         *widths,
+                        guint                 n,
+                        const TsuXlsxFormats *formats)
+{
+  guint lines = 1;
+
+  g_return_if_fail (sheet != NULL);
+  g_return_if_fail (headers != NULL && widths != NULL);
+  g_return_if_fail (formats != NULL);
+
+  for (guint c = 0; c < n; c++)
+    {
+      worksheet_write_string (sheet, row, c, headers[c], formats->header);
+      lines = MAX (lines, tsu_xlsx_count_lines (headers[c], widths[c]));
+    }
+  worksheet_set_row (sheet, row, lines * TSU_XLSX_LINE_HEIGHT, NULL);
+}
+
+char *
+tsu_xlsx_dup_range (const char *sheet_name,
+                    lxw_col_t   column,
+                    lxw_row_t   first_row,
+                    lxw_row_t   last_row)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *quoted = NULL;
+  char range[LXW_MAX_CELL_RANGE_LENGTH];
+
+  g_return_val_if_fail (sheet_name != NULL, NULL);
+
+  /* A quote inside a quoted sheet name is doubled. */
+  parts = g_strsplit (sheet_name, "'", -1);
+  quoted = g_strjoinv ("''", parts);
+  lxw_rowcol_to_range_abs (range, first_row, column, last_row, column);
+  return g_strdup_printf ("'%s'!%s", quoted, range);
+}
+
+void
 tsu_xlsx_setup_page (lxw_worksheet *sheet,
                      lxw_row_t      first_repeat,
                      lxw_row_t      last_repeat)

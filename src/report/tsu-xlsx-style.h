@@ -58,6 +58,22 @@ void          tsu_xlsx_write_date      (lxw_worksheet    *sheet,
                                         lxw_format       *date_format,
                                         lxw_format       *text_format);
 
+/* A row of @n column headers in @formats->header, as high as the header
+ * that wraps to the most lines in its column @widths[c]. */
+void          tsu_xlsx_write_headers   (lxw_worksheet        *sheet,
+                                        lxw_row_t             row,
+                                        const char * const   *headers,
+                                        const double         *widths,
+                                        guint                 n,
+                                        const TsuXlsxFormats *formats);
+/* '予算配分'!$F$3:$F$11 (rows and columns from 0), for formulas on
+ * another sheet. The name is always quoted: a translated sheet name may
+ * hold spaces or quotes. */
+char         *tsu_xlsx_dup_range       (const char           *sheet_name,
+                                        lxw_col_t             column,
+                                        lxw_row_t             first_row,
+                                        lxw_row_t             last_row);
+
 /* A4 landscape, one page wide, rows @first_repeat–@last_repeat on every
  * page, "1 / 3" at the foot. */
 void          tsu_xlsx_setup_page      (lxw_worksheet    *sheet,
