@@ -251,7 +251,17 @@ check_done_cb (GObject      *object,
       return;
     }
   text = describe_changes (job->kind, result->added, result->updated);
-  show_summary (self, text, NULL);
+  /* Payments past a line's budget are imported all the same; the list
+   * under the summary is the confirmation the window asks for elsewhere. */
+  if (result->warnings != NULL && result->warnings->len > 0)
+    {
+      g_autofree char *with_warnings = g_strdup_printf ("%s %s", text,
+                                                        _("Some payments go past their line’s budget:"));
+
+      show_summary (self, with_warnings, result->warnings);
+    }
+  else
+    show_summary (self, text, NULL);
   gtk_widget_set_sensitive (self->import_button, TRUE);
 }
 
