@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tsu-cli.h"
+#include "tsu-cli-budget.h"
 #include "tsu-cli-events.h"
 #include "tsu-database.h"
 #include "tsu-demo.h"
@@ -39,13 +40,13 @@ typedef struct
 /* Kinds and WHATs that CLI.md names and later versions implement: they
  * are recognised, so that the answer is "not yet" rather than "wrong". */
 static const char * const later_import_kinds[] = {
-  "budget", "payments", "referrals", NULL
+  "referrals", NULL
 };
 static const char * const later_exports[] = {
-  "budget", "referrals", NULL
+  "referrals", NULL
 };
 static const char * const later_prints[] = {
-  "budget", "referrals", "referral-network", NULL
+  "referrals", "referral-network", NULL
 };
 static const char * const print_only[] = { "sign-in", "referral-network", NULL };
 
@@ -194,7 +195,7 @@ run_import (Cli *cli)
   int status = TSU_EXIT_OK;
 
   if (kind_text == NULL)
-    return usage_error (cli, _("Name what to import: organizations, people, events, sessions or attendees."));
+    return usage_error (cli, _("Name what to import: organizations, people, events, sessions, attendees, budget or payments."));
   if (!tsu_import_kind_from_text (kind_text, &kind))
     {
       if (g_strv_contains (later_import_kinds, kind_text))
@@ -202,7 +203,7 @@ run_import (Cli *cli)
           g_autofree char *what = g_strdup_printf ("import %s", kind_text);
           return not_available (what);
         }
-      return usage_error (cli, _("Unknown kind “%s”: write organizations, people, events, sessions or attendees."), kind_text);
+      return usage_error (cli, _("Unknown kind “%s”: write organizations, people, events, sessions, attendees, budget or payments."), kind_text);
     }
   if (file == NULL)
     return usage_error (cli, _("Name the CSV file to import."));
@@ -234,12 +235,16 @@ run_import (Cli *cli)
       g_printerr ("tsunagu: %s\n", _("Nothing was imported. Correct the rows above and import the file again."));
       return TSU_EXIT_BAD_INPUT;
     }
+  /* Imported, but worth a look: a payment past its line's budget. */
+  for (guint i = 0; result->warnings != NULL && i < result->warnings->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (result->warnings, i));
 
   if (kind == TSU_IMPORT_ORGANIZATIONS)
     g_print (ngettext ("%u organisation added, %u updated.\n",
                        "%u organisations added, %u updated.\n", result->added),
              result->added, result->updated);
-  else if (!tsu_cli_events_print_imported (kind_text, result->added, result->updated))
+  else if (!tsu_cli_events_print_imported (kind_text, result->added, result->updated)
+           && !tsu_cli_budget_print_imported (kind_text, result->added, result->updated))
     g_print (ngettext ("%u person added, %u updated.\n",
                        "%u people added, %u updated.\n", result->added),
              result->added, result->updated);
@@ -362,6 +367,9 @@ run_export (Cli *cli)
   status = tsu_cli_events_export (cli->database_path, what, cli->options);
   if (status != TSU_CLI_NOT_HANDLED)
     return status;
+  status = tsu_cli_budget_export (cli->database_path, what, cli->options);
+  if (status != TSU_CLI_NOT_HANDLED)
+    return status;
 
   if (g_strv_contains (later_exports, what))
     {
@@ -370,7 +378,7 @@ run_export (Cli *cli)
     }
   if (g_strv_contains (print_only, what))
     return usage_error (cli, _("“%s” can only be printed: use “tsunagu print %s”."), what, what);
-  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees or attendance."), what);
+  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees, attendance or budget."), what);
 }
 
 static int
@@ -395,6 +403,9 @@ run_print (Cli *cli)
   status = tsu_cli_events_print (cli->database_path, what, cli->options);
   if (status != TSU_CLI_NOT_HANDLED)
     return status;
+  status = tsu_cli_budget_print (cli->database_path, what, cli->options);
+  if (status != TSU_CLI_NOT_HANDLED)
+    return status;
 
   if (g_strv_contains (later_prints, what))
     {
@@ -403,7 +414,7 @@ run_print (Cli *cli)
     }
   if (strcmp (what, "organizations") == 0)
     return usage_error (cli, _("Organisations are printed as the member directory: use “tsunagu print members”."));
-  return usage_error (cli, _("Unknown printout “%s”: write members, attendees, sign-in or attendance."), what);
+  return usage_error (cli, _("Unknown printout “%s”: write members, attendees, sign-in, attendance or budget."), what);
 }
 
 /* report, backup, restore */
@@ -459,7 +470,8 @@ static const Command commands[] = {
        "Fills an empty database with the demo data: the member organisations\n"
        "and city departments of the council, with made-up contact people, and\n"
        "the events of fiscal year 2023 with their programmes, attendees and\n"
-       "the minutes of the 5th council meeting.\n"
+       "the minutes of the 5th council meeting, and the budget of fiscal year\n"
+       "2023 with a few payments.\n"
        "A database that already holds records is left unchanged.\n"),
     { NULL }, { NULL }, run_demo },
   { "import",
@@ -469,11 +481,14 @@ static const Command commands[] = {
        "names) in one go: if any row is wrong, every wrong row is listed and\n"
        "nothing is imported.\n"
        "\n"
-       "KIND: organizations, people, events, sessions, attendees\n"
+       "KIND: organizations, people, events, sessions, attendees, budget, payments\n"
        "  --update   rows naming existing records update them\n"
        "\n"
        "Events are named by their key (2023-council-5) in the sessions and\n"
-       "attendees files: import the events first.\n"),
+       "attendees files: import the events first.\n"
+       "Payments name their budget line by fiscal year and name: import the\n"
+       "budget first. A payment that takes a line past its budget is imported\n"
+       "with a warning.\n"),
     { NULL }, { "--update", NULL }, run_import },
   { "export",
     N_("Usage: tsunagu [--database FILE] export WHAT --output FILE [options]\n"
@@ -485,6 +500,8 @@ static const Command commands[] = {
        "  attendees       the attendee list of one event as FILE.xlsx\n"
        "      --event KEY                            the event, e.g. 2023-council-5\n"
        "  attendance      the events of a fiscal year with head counts, FILE.xlsx\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"
+       "  budget          the budget sheet of a fiscal year, FILE.xlsx\n"
        "      --fiscal-year Y                        2023, R5 or 令和5\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_export },
@@ -500,6 +517,8 @@ static const Command commands[] = {
        "      --event KEY\n"
        "      --blank-rows N                         empty rows for walk-ins (default 5)\n"
        "  attendance   the events of a fiscal year with head counts\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"
+       "  budget       the budget sheet of a fiscal year\n"
        "      --fiscal-year Y                        2023, R5 or 令和5\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_print },

@@ -171,13 +171,18 @@ test_usage_errors (void)
     { "import", "organizations", NULL },
     { "import", "clubs", "x.csv", NULL },
     { "import", "organizations", csv, "--force", NULL },
-    { "import", "budget", csv, NULL },
+    { "import", "budget", NULL },
     { "import", "referrals", csv, NULL },
     { "export", "members", NULL },
     { "export", "members", "--output", "x.pdf", NULL },
     { "export", "members", "--output", "x.xlsx", "--kind", "club" },
     { "export", "organizations", "--output", "x.xlsx", NULL },
-    { "export", "budget", "--output", "x.xlsx", "--fiscal-year", "2023" },
+    { "export", "budget", "--output", "x.xlsx", "--fiscal-year", "1999x" },
+    { "export", "budget", "--output", "x.xlsx", NULL },
+    { "export", "budget", "--output", "x.pdf", "--fiscal-year", "2023" },
+    { "print", "budget", "--output", "x.pdf", "--fiscal-year", "平成" },
+    { "print", "budget", "--output=x.pdf", "--fiscal-year=R5", "--event", "k" },
+    { "export", "referrals", "--output", "x.xlsx", "--fiscal-year", "2023" },
     { "export", "attendance", "--output", "x.xlsx", "--fiscal-year", "1999x" },
     { "export", "attendance", "--output", "x.xlsx", NULL },
     { "print", "attendance", "--output", "x.pdf", "--fiscal-year", "平成" },
@@ -228,7 +233,7 @@ test_not_available (void)
   g_assert_nonnull (strstr (run.err, "not available"));
   run_clear (&run);
 
-  run = run_tsunagu ("export", "budget", "--output", "b.xlsx", "--fiscal-year", "2023", NULL);
+  run = run_tsunagu ("export", "referrals", "--output", "r.xlsx", "--fiscal-year", "2023", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "not available"));
   run_clear (&run);
@@ -575,6 +580,117 @@ test_events (void)
   run_clear (&run);
 }
 
+static char *
+write_temp (const char *name,
+            const char *text)
+{
+  char *path = temp_path (name);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  return path;
+}
+
+/* import budget|payments, export budget and print budget. */
+static void
+test_budget (void)
+{
+  g_autofree char *db = temp_path ("budget.db");
+  g_autofree char *budget = write_temp ("budget.csv",
+    "年度,事業名称,発注先,予算配分,基本方針\n"
+    "令和5年度,支援現場見学バスツアー,北九州市社会福祉協議会,\"1,158,120\",④\n"
+    "令和5年度,支援者向け能力向上研修会,北九州市社会福祉協議会,844340円,①②③\n");
+  g_autofree char *bad = write_temp ("budget-bad.csv",
+    "fiscal_year,name,contractor,amount\n"
+    "2023,新しい事業,A社,1.5\n"
+    "2023,別の事業,A社,-3\n");
+  g_autofree char *payments = write_temp ("payments.csv",
+    "fiscal_year,budget_line,paid_on,amount,memo\n"
+    "2023,支援現場見学バスツアー,2024-01-31,1158120,完了払い\n"
+    "2023,支援者向け能力向上研修会,R6.2.29,900000,\n");
+  g_autofree char *unknown = write_temp ("payments-unknown.csv",
+    "fiscal_year,budget_line,paid_on,amount\n"
+    "2023,ない事業,2024-01-31,1\n");
+  g_autofree char *xlsx = temp_path ("budget.xlsx");
+  g_autofree char *pdf = temp_path ("budget.pdf");
+  g_autofree char *prefix = NULL;
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "import", "budget", budget, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2 budget lines added, 0 updated"));
+  run_clear (&run);
+
+  /* The same lines again: bad rows unless --update. */
+  run = run_tsunagu ("--database", db, "import", "budget", budget, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  prefix = g_strdup_printf ("%s:2: column 事業名称: ", budget);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "import", "budget", budget, "--update", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "0 budget lines added, 2 updated"));
+  run_clear (&run);
+
+  /* Every bad amount is reported, by column. */
+  run = run_tsunagu ("--database", db, "import", "budget", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strdup_printf ("%s:2: column amount: ", bad);
+  g_assert_nonnull (strstr (run.err, prefix));
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strdup_printf ("%s:3: column amount: ", bad);
+  g_assert_nonnull (strstr (run.err, prefix));
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "import", "payments", unknown, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strdup_printf ("%s:2: column budget_line: ", unknown);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  run_clear (&run);
+
+  /* Past the training's budget: imported, with a warning naming it. */
+  run = run_tsunagu ("--database", db, "import", "payments", payments, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "2 payments added, 0 updated"));
+  g_clear_pointer (&prefix, g_free);
+  prefix = g_strdup_printf ("%s:3: ", payments);
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_nonnull (strstr (run.err, "支援者向け能力向上研修会"));
+  g_assert_null (strstr (run.err, "支援現場見学バスツアー"));
+  run_clear (&run);
+
+  /* The sheet and the printout of the year, by any name of the year. */
+  run = run_tsunagu ("--database", db, "export", "budget", "--fiscal-year", "令和5年度", "--output", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  run = run_tsunagu ("--database", db, "print", "budget", "--output", pdf, "--fiscal-year=R5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  /* A year that cannot be read is a usage error, and writes nothing. */
+  g_unlink (pdf);
+  run = run_tsunagu ("--database", db, "print", "budget", "--output", pdf, "--fiscal-year", "来年", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* Help names the new commands. */
+  run = run_tsunagu ("export", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "budget"));
+  run_clear (&run);
+  run = run_tsunagu ("import", "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "payments"));
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -597,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/cli/backup", test_backup);
   g_test_add_func ("/cli/members-report", test_members_report);
   g_test_add_func ("/cli/events", test_events);
+  g_test_add_func ("/cli/budget", test_budget);
 
   status = g_test_run ();
   /* Keep the files of a failed run for a look; the folder is flat. */
