@@ -103,7 +103,7 @@ table_name (void)
 {
   /* Translators: name of the budget table, after the fiscal year and the
    * council's name in its title (事業一覧（予算配分）) */
-  return _("Projects and Budget Allocation");
+  return C_("budget title", "Projects and Budget Allocation");
 }
 
 /* "令和5年度 北九州市孤独・孤立対策等連携協議会 事業一覧（予算配分）", as
@@ -137,7 +137,7 @@ static const char *
 unit_note (void)
 {
   /* Translators: note above the amounts of the budget sheet (単位：円) */
-  return _("Amounts in yen");
+  return C_("budget sheet", "Amounts in yen");
 }
 
 static const char *
@@ -170,19 +170,19 @@ table_header (guint column)
   switch (column)
     {
     /* Translators: header of the budget table (事業名称) */
-    case COL_NAME:        return C_("budget", "Project");
+    case COL_NAME:        return C_("budget sheet", "Project");
     /* Translators: header of the budget table (事業内容) */
-    case COL_DESCRIPTION: return C_("budget", "Description");
+    case COL_DESCRIPTION: return C_("budget sheet", "Description");
     /* Translators: header of the budget table (目的・期待される効果) */
-    case COL_PURPOSE:     return C_("budget", "Purpose and expected effect");
+    case COL_PURPOSE:     return C_("budget sheet", "Purpose and expected effect");
     /* Translators: header of the budget table: when the project runs,
      * free text (実施時期) */
-    case COL_TIMING:      return C_("budget", "Timing");
+    case COL_TIMING:      return C_("budget sheet", "Timing");
     /* Translators: header of the budget table (発注先) */
-    case COL_CONTRACTOR:  return C_("budget", "Contractor");
+    case COL_CONTRACTOR:  return C_("budget sheet", "Contractor");
     /* Translators: header of the budget table: the amount allocated to
      * the project (予算配分) */
-    case COL_AMOUNT:      return C_("budget", "Budget");
+    case COL_AMOUNT:      return C_("budget sheet", "Budget");
     default:
       g_assert_not_reached ();
     }
@@ -192,7 +192,7 @@ static const char *
 total_label (void)
 {
   /* Translators: the total row of the budget sheets (計) */
-  return C_("budget", "Total");
+  return C_("budget sheet", "Total");
 }
 
 static char *
@@ -489,11 +489,11 @@ write_by_contractor (lxw_worksheet *sheet,
                      lxw_row_t      row)
 {
   const char *headers[3] = {
-    C_("budget", "Contractor"),
+    C_("budget sheet", "Contractor"),
     /* Translators: header of the budget subtotals: number of projects
      * (件数) */
-    C_("budget", "Projects"),
-    C_("budget", "Budget"),
+    C_("budget sheet", "Projects"),
+    C_("budget sheet", "Budget"),
   };
   g_autofree char *contractor_range = tsu_xlsx_dup_range (wb->table_sheet, COL_CONTRACTOR,
                                                           FIRST_ROW, wb->table_last);
@@ -570,9 +570,9 @@ write_by_pillar (lxw_worksheet *sheet,
   const char *headers[3] = {
     /* Translators: header of the budget subtotals: the pillars ①–④ of
      * the national plan (基本方針) */
-    C_("budget", "Pillar"),
-    C_("budget", "Projects"),
-    C_("budget", "Budget"),
+    C_("budget sheet", "Pillar"),
+    C_("budget sheet", "Projects"),
+    C_("budget sheet", "Budget"),
   };
   g_autofree char *amount_range = tsu_xlsx_dup_range (wb->table_sheet, COL_AMOUNT,
                                                       FIRST_ROW, wb->table_last);
@@ -629,19 +629,19 @@ paid_by_name (Budget        *budget,
   return paid;
 }
 
-static void
+static lxw_row_t
 write_by_line (lxw_worksheet *sheet,
                Workbook      *wb,
                Budget        *budget,
                lxw_row_t      row)
 {
   const char *headers[SUMMARY_COLUMNS] = {
-    C_("budget", "Project"),
-    C_("budget", "Budget"),
+    C_("budget sheet", "Project"),
+    C_("budget sheet", "Budget"),
     /* Translators: header of the budget subtotals: paid so far (支払済) */
-    C_("budget", "Paid"),
+    C_("budget sheet", "Paid"),
     /* Translators: header of the budget subtotals: budget less paid (残額) */
-    C_("budget", "Remaining"),
+    C_("budget sheet", "Remaining"),
   };
   /* Payments name their line in column B and hold the amount in C. */
   g_autofree char *name_range = tsu_xlsx_dup_range (wb->payments_sheet, 1, FIRST_ROW,
@@ -705,6 +705,7 @@ write_by_line (lxw_worksheet *sheet,
       worksheet_write_formula_num (sheet, row, c, formula, wb->formats.total_number,
                                    (double) (c == 2 ? all_paid : budget->total - all_paid));
     }
+  return row;
 }
 
 static void
@@ -720,17 +721,22 @@ write_summary (lxw_worksheet *sheet,
     worksheet_set_column (sheet, c, c, summary_widths[c], NULL);
 
   /* Translators: heading of the budget subtotals by contractor (発注先別) */
-  worksheet_write_string (sheet, row++, 0, C_("budget", "By contractor"), wb->formats.info);
+  worksheet_write_string (sheet, row++, 0, C_("budget sheet", "By contractor"), wb->formats.info);
   row = write_by_contractor (sheet, wb, budget, row);
   /* Translators: heading of the budget subtotals by pillar (基本方針別) */
-  worksheet_write_string (sheet, row++, 0, C_("budget", "By pillar"), wb->formats.info);
+  worksheet_write_string (sheet, row++, 0, C_("budget sheet", "By pillar"), wb->formats.info);
   row = write_by_pillar (sheet, wb, budget, row);
   /* Translators: heading of the budget against paid per project
    * (事業別 執行状況) */
-  worksheet_write_string (sheet, row++, 0, C_("budget", "Spending by project"), wb->formats.info);
-  write_by_line (sheet, wb, budget, row);
+  worksheet_write_string (sheet, row++, 0, C_("budget sheet", "Spending by project"), wb->formats.info);
+  row = write_by_line (sheet, wb, budget, row);
 
   tsu_xlsx_setup_page (sheet, TITLE_ROW, TITLE_ROW);
+  /* A year of ten or so lines overflows a landscape page by a few rows;
+   * finance reads the subtotals better on one page, a little smaller.
+   * Longer ones stay full size over several pages. */
+  if (row < 40)
+    worksheet_fit_to_pages (sheet, 1, 1);
 }
 
 /* Sheet 3, 支払: the payments with real date cells. */
@@ -754,12 +760,12 @@ write_payments (lxw_worksheet *sheet,
 {
   const char *headers[N_PAY_COLUMNS] = {
     /* Translators: header of the budget's payments sheet (支払日) */
-    C_("budget", "Paid on"),
-    C_("budget", "Project"),
+    C_("budget sheet", "Paid on"),
+    C_("budget sheet", "Project"),
     /* Translators: header of the budget's payments sheet (金額) */
-    C_("budget", "Amount"),
+    C_("budget sheet", "Amount"),
     /* Translators: header of the budget's payments sheet (摘要) */
-    C_("budget", "Memo"),
+    C_("budget sheet", "Memo"),
   };
   lxw_row_t row = FIRST_ROW;
   gint64 total = 0;
@@ -836,9 +842,9 @@ tsu_budget_report_export_xlsx (TsuDatabase                   *db,
 
   table_title = dup_title (year, options, TRUE, table_name ());
   /* Translators: name of the budget subtotals sheet, in its title (予算集計) */
-  summary_title = dup_title (year, options, TRUE, _("Budget Subtotals"));
+  summary_title = dup_title (year, options, TRUE, C_("budget title", "Budget Subtotals"));
   /* Translators: name of the budget's payments sheet, in its title (支払一覧) */
-  payments_title = dup_title (year, options, TRUE, _("Payments"));
+  payments_title = dup_title (year, options, TRUE, C_("budget title", "Payments"));
 
   temp_path = tsu_report_file_begin (path, error);
   if (temp_path == NULL)

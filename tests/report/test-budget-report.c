@@ -306,13 +306,15 @@ row_height (Facts *facts,
   return 0;
 }
 
+/* @pages_tall: 0 for as many as it takes. */
 static void
 assert_page_setup (Facts      *facts,
                    guint       sheet,
-                   const char *title_rows)
+                   const char *title_rows,
+                   guint       pages_tall)
 {
-  g_autofree char *expected = g_strdup_printf ("setup\t%u\tlandscape\t9\tTrue\t1\t0\t%s\t&P / &N",
-                                               sheet, title_rows);
+  g_autofree char *expected = g_strdup_printf ("setup\t%u\tlandscape\t9\tTrue\t1\t%u\t%s\t&P / &N",
+                                               sheet, pages_tall, title_rows);
 
   if (!has_fact (facts, expected))
     g_error ("page setup of sheet %u is not “%s”", sheet, expected);
@@ -512,9 +514,10 @@ test_xlsx_fy2023 (void)
 
   /* Every sheet: A4 landscape, one page wide, titles repeated, the
    * page number at the foot. */
-  assert_page_setup (&facts, 0, "$1:$2");
-  assert_page_setup (&facts, 1, "$1:$1");
-  assert_page_setup (&facts, 2, "$1:$2");
+  assert_page_setup (&facts, 0, "$1:$2", 0);
+  /* The subtotals of nine lines on one page. */
+  assert_page_setup (&facts, 1, "$1:$1", 1);
+  assert_page_setup (&facts, 2, "$1:$2", 0);
   g_assert_true (has_fact (&facts, "freeze\t0\tA3"));
 }
 
