@@ -615,7 +615,7 @@ update_chart (TsuBudgetView *self)
   g_ptr_array_add (names, NULL);
 
   tsu_bar_chart_set_categories (self->chart, (const char * const *) names->pdata);
-  tsu_bar_chart_add_series (self->chart, _("Budget"), &budget_rgba, budget, n);
+  tsu_bar_chart_add_series (self->chart, _("Budget Allocation"), &budget_rgba, budget, n);
   tsu_bar_chart_add_series (self->chart, _("Paid"), &paid_rgba, paid, n);
 }
 

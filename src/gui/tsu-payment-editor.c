@@ -260,14 +260,29 @@ overspend_by (TsuPaymentEditor *self)
   return paid - tsu_budget_line_get_amount (line);
 }
 
+static gboolean
+store_after_question (gpointer user_data)
+{
+  TsuPaymentEditor *self = user_data;
+
+  /* Closed meanwhile: the user gave up on the payment. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    store (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_overspend_response (AdwMessageDialog *dialog,
                        const char       *response,
                        TsuPaymentEditor *self)
 {
   self->asking = FALSE;
+  /* Saving closes this window, which must outlive the question's own
+   * closing: GTK 4.8 trips over a transient dialog whose parent is
+   * destroyed from its "response". */
   if (g_str_equal (response, "pay"))
-    store (self);
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, store_after_question,
+                     g_object_ref (self), g_object_unref);
 }
 
 static void

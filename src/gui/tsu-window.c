@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-application.h"
+#include "tsu-budget-view.h"
 #include "tsu-events-view.h"
 #include "tsu-import-dialog.h"
 #include "tsu-members-view.h"
@@ -25,6 +26,7 @@ struct _TsuWindow
   TsuOverviewView      *overview_view;
   TsuMembersView       *members_view;
   TsuEventsView        *events_view;
+  TsuBudgetView        *budget_view;
 
   /* owned */
   TsuDatabase          *database;
@@ -505,6 +507,7 @@ tsu_window_class_init (TsuWindowClass *klass)
   g_type_ensure (TSU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (TSU_TYPE_MEMBERS_VIEW);
   g_type_ensure (TSU_TYPE_EVENTS_VIEW);
+  g_type_ensure (TSU_TYPE_BUDGET_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, switcher_title);
@@ -514,6 +517,7 @@ tsu_window_class_init (TsuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, members_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, events_view);
+  gtk_widget_class_bind_template_child (widget_class, TsuWindow, budget_view);
 }
 
 static void
@@ -528,6 +532,7 @@ tsu_window_init (TsuWindow *self)
   update_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), FALSE);
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -568,9 +573,11 @@ tsu_window_set_database (TsuWindow   *self,
     {
       tsu_members_view_set_database (self->members_view, database);
       tsu_events_view_set_database (self->events_view, database);
+      tsu_budget_view_set_database (self->budget_view, database);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), database != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), database != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), database != NULL);
   update_subtitle (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
