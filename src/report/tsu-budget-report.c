@@ -26,7 +26,7 @@ tsu_budget_report_options_init (TsuBudgetReportOptions *options)
   g_return_if_fail (options != NULL);
 
   memset (options, 0, sizeof *options);
-  options->date_style = TSU_DATE_STYLE_GREGORIAN;
+  options->date_style = tsu_report_default_date_style ();
   options->council_name = NULL;
 }
 

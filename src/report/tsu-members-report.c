@@ -49,7 +49,7 @@ tsu_members_report_options_init (TsuMembersReportOptions *options)
   options->all_kinds = FALSE;
   options->kind = TSU_ORGANIZATION_KIND_MEMBER;
   options->include_former = FALSE;
-  options->date_style = TSU_DATE_STYLE_GREGORIAN;
+  options->date_style = tsu_report_default_date_style ();
   options->council_name = NULL;
   options->today_iso = NULL;
 }

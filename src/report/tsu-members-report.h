@@ -25,7 +25,8 @@ typedef struct
   const char          *today_iso;
 } TsuMembersReportOptions;
 
-/* Defaults: current member organisations, Gregorian dates, as of today. */
+/* Defaults: current member organisations, the date-style setting, as of
+ * today. */
 void           tsu_members_report_options_init (TsuMembersReportOptions       *options);
 
 /* .xlsx: Japanese headers (from the locale), 五十音順, frozen header row,

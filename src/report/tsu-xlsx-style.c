@@ -285,24 +285,41 @@ tsu_xlsx_workbook_finish (lxw_workbook  *workbook,
   return tsu_report_file_commit (temp_path, path, error);
 }
 
+/* The command line may run where the schema is not installed, and
+ * g_settings_new() would abort there: NULL then. */
+static GSettings *
+lookup_settings (const char *key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 char *
 tsu_report_dup_council_name (const char *council_name)
 {
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) schema = NULL;
   g_autoptr(GSettings) settings = NULL;
 
   if (council_name != NULL)
     return g_strdup (council_name);
+  settings = lookup_settings ("council-name");
+  return settings ? g_settings_get_string (settings, "council-name") : g_strdup ("");
+}
 
-  /* The command line may run where the schema is not installed;
-   * g_settings_new() would abort there. */
-  source = g_settings_schema_source_get_default ();
-  if (source == NULL)
-    return g_strdup ("");
-  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "council-name"))
-    return g_strdup ("");
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_string (settings, "council-name");
+TsuDateStyle
+tsu_report_default_date_style (void)
+{
+  g_autoptr(GSettings) settings = lookup_settings ("date-style");
+
+  /* Without settings, the era style the council's own papers use. */
+  if (settings == NULL)
+    return TSU_DATE_STYLE_WAREKI;
+  return g_settings_get_enum (settings, "date-style") == 0 ? TSU_DATE_STYLE_GREGORIAN
+                                                           : TSU_DATE_STYLE_WAREKI;
 }

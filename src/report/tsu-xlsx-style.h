@@ -95,5 +95,8 @@ gboolean      tsu_xlsx_workbook_finish (lxw_workbook     *workbook,
 /* @council_name when not NULL, else the "council-name" setting when its
  * schema is installed, else "". */
 char         *tsu_report_dup_council_name (const char    *council_name);
+/* The "date-style" setting (和暦 unless the user chose 西暦), for the
+ * defaults of every report's options. */
+TsuDateStyle  tsu_report_default_date_style (void);
 
 G_END_DECLS

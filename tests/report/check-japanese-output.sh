@@ -36,6 +36,45 @@ for unwanted in ("Member", "City department", "Reading", "Joined"):
 print("ok: workbook in Japanese")
 PY
 
+# The demo budget sheet of FY2023 (seed 000): Japanese headers, amounts
+# as numbers formatted #,##0 and a SUM whose stored value is the seed's
+# total.
+"$tsunagu" --database "$work/t.db" export budget --fiscal-year R5 --output "$work/b.xlsx"
+"$tsunagu" --database "$work/t.db" print budget --fiscal-year 令和5 --output "$work/b.pdf"
+/usr/bin/python3 - "$work/b.xlsx" <<'PY' || exit 1
+import sys
+import openpyxl
+formulas = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+values = openpyxl.load_workbook(sys.argv[1], data_only=True).worksheets[0]
+rows = [[c.value for c in row] for row in formulas.iter_rows()]
+header = next(i for i, r in enumerate(rows) if r[0] == "事業名称")
+assert rows[header][:6] == ["事業名称", "事業内容", "目的・期待される効果", "実施時期", "発注先", "予算配分"], rows[header]
+assert "令和5年度" in str(rows[0][0]), rows[0]
+lines = rows[header + 1:header + 10]
+assert [r[4] for r in lines].count("北九州市社会福祉協議会") == 4, lines
+amounts = [formulas.cell(row=header + 2 + i, column=6) for i in range(9)]
+assert all(isinstance(c.value, int) and c.number_format == "#,##0" for c in amounts), [(c.value, c.number_format) for c in amounts]
+assert sum(c.value for c in amounts) == 7099480
+total = next(i for i, r in enumerate(rows) if "計" in [str(v) for v in r if v is not None])
+assert str(rows[total][5]).startswith("=SUM("), rows[total]
+assert values.cell(row=total + 1, column=6).value == 7099480, values.cell(row=total + 1, column=6).value
+print("ok: budget sheet")
+PY
+budget=$(pdftotext -layout "$work/b.pdf" -)
+for want in 令和5年度 事業名称 発注先 予算配分 支援現場見学バスツアー 1,158,120 7,099,480 計; do
+  grep -qF -- "$want" <<<"$budget" || fail "the budget printout lacks “$want”"
+done
+
+# Event printouts.
+attendees=$("$tsunagu" --database "$work/t.db" print attendees --event 2023-council-5 --output "$work/a.pdf" && pdftotext -layout "$work/a.pdf" -) || true
+"$tsunagu" --database "$work/t.db" print attendees --event 2023-council-5 --output "$work/a.pdf"
+attendees=$(pdftotext -layout "$work/a.pdf" -)
+for want in 出席者名簿 参加団体 行政関係者 所属 氏名 "NPO法人 抱樸"; do
+  grep -qF -- "$want" <<<"$attendees" || fail "the attendee list lacks “$want”"
+done
+"$tsunagu" --database "$work/t.db" print sign-in --event 2023-council-5 --blank-rows 3 --output "$work/s.pdf"
+grep -qF 受付簿 <(pdftotext -layout "$work/s.pdf" -) || fail "the sign-in sheet is not titled 受付簿"
+
 # Messages too.
 set +e
 message=$("$tsunagu" --database "$work/t.db" demo 2>&1)
@@ -43,4 +82,4 @@ status=$?
 set -e
 [ $status -eq 1 ] || fail "demo into a filled database exited $status"
 grep -q 'データ' <<<"$message" || fail "the message is not Japanese: $message"
-echo "ok: printout, workbook and messages in Japanese"
+echo "ok: printouts, workbooks and messages in Japanese"

@@ -121,6 +121,9 @@ static void
 init_options (TsuMembersReportOptions *options)
 {
   tsu_members_report_options_init (options);
+  /* The default follows the date-style setting (和暦); these checks read
+   * Gregorian dates unless a test asks for 和暦. */
+  options->date_style = TSU_DATE_STYLE_GREGORIAN;
   options->council_name = "テスト協議会";
   options->today_iso = TODAY;
 }
