@@ -17,6 +17,7 @@ struct _TsuPreferencesWindow
   /* template widgets */
   AdwEntryRow    *council_row;
   GtkSpinButton  *target_spin;
+  GtkSpinButton  *due_days_spin;
   AdwComboRow    *date_style_row;
 
   /* owned */
@@ -74,6 +75,7 @@ tsu_preferences_window_class_init (TsuPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsuPreferencesWindow, council_row);
   gtk_widget_class_bind_template_child (widget_class, TsuPreferencesWindow, target_spin);
+  gtk_widget_class_bind_template_child (widget_class, TsuPreferencesWindow, due_days_spin);
   gtk_widget_class_bind_template_child (widget_class, TsuPreferencesWindow, date_style_row);
 }
 
@@ -91,6 +93,7 @@ tsu_preferences_window_init (TsuPreferencesWindow *self)
     }
   g_settings_bind (self->settings, "council-name", self->council_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "member-target", self->target_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "referral-due-days", self->due_days_spin, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "date-style", self->date_style_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, date_style_to_row, row_to_date_style,
                                 NULL, NULL);
