@@ -215,7 +215,7 @@ build_tables (TsuReferralStatsPage *self)
     }
 
   add_header (self->ward_grid, _("Ward"), 0, FALSE);
-  add_header (self->ward_grid, _("Referrals"), 1, TRUE);
+  add_header (self->ward_grid, _("Referred"), 1, TRUE);
   add_header (self->ward_grid, _("Connected"), 2, TRUE);
   add_header (self->ward_grid, _("Not connected"), 3, TRUE);
   for (TsuWard w = 0; w < TSU_N_WARDS; w++)
@@ -273,7 +273,7 @@ set_month_chart (TsuReferralStatsPage   *self,
     }
   categories[12] = NULL;
   tsu_bar_chart_set_categories (self->month_chart, categories);
-  tsu_bar_chart_add_series (self->month_chart, _("Referrals"), &referrals_rgba, values, 12);
+  tsu_bar_chart_add_series (self->month_chart, _("Number of referrals"), &referrals_rgba, values, 12);
 }
 
 static void
@@ -606,9 +606,9 @@ tsu_referral_stats_page_init (TsuReferralStatsPage *self)
   build_tables (self);
 
   tsu_bar_chart_set_title (self->month_chart, _("Referrals per Month"));
-  tsu_bar_chart_set_value_label (self->month_chart, _("Referrals"));
-  tsu_bar_chart_set_title (self->ward_chart, _("Referrals by Ward"));
-  tsu_bar_chart_set_value_label (self->ward_chart, _("Referrals"));
+  tsu_bar_chart_set_value_label (self->month_chart, _("Number of referrals"));
+  tsu_bar_chart_set_title (self->ward_chart, _("Connections by Ward"));
+  tsu_bar_chart_set_value_label (self->ward_chart, _("Number of referrals"));
   gtk_drawing_area_set_draw_func (self->network_area, draw_network, self, NULL);
 
   reload (self);
