@@ -14,6 +14,7 @@
 #include "tsu-cli.h"
 #include "tsu-cli-budget.h"
 #include "tsu-cli-events.h"
+#include "tsu-cli-referrals.h"
 #include "tsu-database.h"
 #include "tsu-demo.h"
 #include "tsu-import.h"
@@ -37,17 +38,6 @@ typedef struct
   int       (*run) (Cli *cli);
 } Command;
 
-/* Kinds and WHATs that CLI.md names and later versions implement: they
- * are recognised, so that the answer is "not yet" rather than "wrong". */
-static const char * const later_import_kinds[] = {
-  "referrals", NULL
-};
-static const char * const later_exports[] = {
-  "referrals", NULL
-};
-static const char * const later_prints[] = {
-  "referrals", "referral-network", NULL
-};
 static const char * const print_only[] = { "sign-in", "referral-network", NULL };
 
 static int usage_error (Cli        *cli,
@@ -74,6 +64,8 @@ usage_error (Cli        *cli,
   return TSU_EXIT_USAGE;
 }
 
+/* Only restore is still to come: it answers "not yet" rather than
+ * "wrong". */
 static int
 not_available (const char *what)
 {
@@ -195,16 +187,9 @@ run_import (Cli *cli)
   int status = TSU_EXIT_OK;
 
   if (kind_text == NULL)
-    return usage_error (cli, _("Name what to import: organizations, people, events, sessions, attendees, budget or payments."));
+    return usage_error (cli, _("Name what to import: organizations, people, events, sessions, attendees, budget, payments or referrals."));
   if (!tsu_import_kind_from_text (kind_text, &kind))
-    {
-      if (g_strv_contains (later_import_kinds, kind_text))
-        {
-          g_autofree char *what = g_strdup_printf ("import %s", kind_text);
-          return not_available (what);
-        }
-      return usage_error (cli, _("Unknown kind “%s”: write organizations, people, events, sessions, attendees, budget or payments."), kind_text);
-    }
+    return usage_error (cli, _("Unknown kind “%s”: write organizations, people, events, sessions, attendees, budget, payments or referrals."), kind_text);
   if (file == NULL)
     return usage_error (cli, _("Name the CSV file to import."));
   if (cli->operands->len > 2)
@@ -244,7 +229,8 @@ run_import (Cli *cli)
                        "%u organisations added, %u updated.\n", result->added),
              result->added, result->updated);
   else if (!tsu_cli_events_print_imported (kind_text, result->added, result->updated)
-           && !tsu_cli_budget_print_imported (kind_text, result->added, result->updated))
+           && !tsu_cli_budget_print_imported (kind_text, result->added, result->updated)
+           && !tsu_cli_referrals_print_imported (kind_text, result->added, result->updated))
     g_print (ngettext ("%u person added, %u updated.\n",
                        "%u people added, %u updated.\n", result->added),
              result->added, result->updated);
@@ -370,15 +356,13 @@ run_export (Cli *cli)
   status = tsu_cli_budget_export (cli->database_path, what, cli->options);
   if (status != TSU_CLI_NOT_HANDLED)
     return status;
+  status = tsu_cli_referrals_export (cli->database_path, what, cli->options);
+  if (status != TSU_CLI_NOT_HANDLED)
+    return status;
 
-  if (g_strv_contains (later_exports, what))
-    {
-      g_autofree char *name = g_strdup_printf ("export %s", what);
-      return not_available (name);
-    }
   if (g_strv_contains (print_only, what))
     return usage_error (cli, _("“%s” can only be printed: use “tsunagu print %s”."), what, what);
-  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees, attendance or budget."), what);
+  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees, attendance, budget or referrals."), what);
 }
 
 static int
@@ -406,15 +390,13 @@ run_print (Cli *cli)
   status = tsu_cli_budget_print (cli->database_path, what, cli->options);
   if (status != TSU_CLI_NOT_HANDLED)
     return status;
+  status = tsu_cli_referrals_print (cli->database_path, what, cli->options);
+  if (status != TSU_CLI_NOT_HANDLED)
+    return status;
 
-  if (g_strv_contains (later_prints, what))
-    {
-      g_autofree char *name = g_strdup_printf ("print %s", what);
-      return not_available (name);
-    }
   if (strcmp (what, "organizations") == 0)
     return usage_error (cli, _("Organisations are printed as the member directory: use “tsunagu print members”."));
-  return usage_error (cli, _("Unknown printout “%s”: write members, attendees, sign-in, attendance or budget."), what);
+  return usage_error (cli, _("Unknown printout “%s”: write members, attendees, sign-in, attendance, budget, referrals or referral-network."), what);
 }
 
 /* report, backup, restore */
@@ -426,8 +408,10 @@ run_report (Cli *cli)
 
   if (what == NULL)
     return usage_error (cli, _("Name the report: referrals."));
+  if (cli->operands->len > 1)
+    return usage_error (cli, _("Unexpected argument “%s”."), (const char *) g_ptr_array_index (cli->operands, 1));
   if (strcmp (what, "referrals") == 0)
-    return not_available ("report referrals");
+    return tsu_cli_referrals_report (cli->database_path, cli->options);
   return usage_error (cli, _("Unknown report “%s”: write referrals."), what);
 }
 
@@ -470,8 +454,9 @@ static const Command commands[] = {
        "Fills an empty database with the demo data: the member organisations\n"
        "and city departments of the council, with made-up contact people, and\n"
        "the events of fiscal year 2023 with their programmes, attendees and\n"
-       "the minutes of the 5th council meeting, and the budget of fiscal year\n"
-       "2023 with a few payments.\n"
+       "the minutes of the 5th council meeting, the budget of fiscal year\n"
+       "2023 with a few payments, and about sixty made-up referral cases of\n"
+       "fiscal year 2023 (no names, no personal notes).\n"
        "A database that already holds records is left unchanged.\n"),
     { NULL }, { NULL }, run_demo },
   { "import",
@@ -481,14 +466,20 @@ static const Command commands[] = {
        "names) in one go: if any row is wrong, every wrong row is listed and\n"
        "nothing is imported.\n"
        "\n"
-       "KIND: organizations, people, events, sessions, attendees, budget, payments\n"
+       "KIND: organizations, people, events, sessions, attendees, budget, payments,\n"
+       "      referrals\n"
        "  --update   rows naming existing records update them\n"
        "\n"
        "Events are named by their key (2023-council-5) in the sessions and\n"
        "attendees files: import the events first.\n"
        "Payments name their budget line by fiscal year and name: import the\n"
        "budget first. A payment that takes a line past its budget is imported\n"
-       "with a warning.\n"),
+       "with a warning.\n"
+       "Referrals are one row per referral with the fields of its case, named\n"
+       "by its code; rows of one case must agree on them. The organisations are\n"
+       "matched by name (import them first) or are ward counters (門司区役所).\n"
+       "A referral without consent or another legal basis is refused: a file\n"
+       "cannot give the written override the window asks for.\n"),
     { NULL }, { "--update", NULL }, run_import },
   { "export",
     N_("Usage: tsunagu [--database FILE] export WHAT --output FILE [options]\n"
@@ -502,7 +493,10 @@ static const Command commands[] = {
        "  attendance      the events of a fiscal year with head counts, FILE.xlsx\n"
        "      --fiscal-year Y                        2023, R5 or 令和5\n"
        "  budget          the budget sheet of a fiscal year, FILE.xlsx\n"
-       "      --fiscal-year Y                        2023, R5 or 令和5\n"),
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"
+       "  referrals       the anonymised referral statistics of a fiscal year, FILE.xlsx\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"
+       "      --include-cases                        add a row per referral (never notes)\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_export },
   { "print",
@@ -519,11 +513,23 @@ static const Command commands[] = {
        "  attendance   the events of a fiscal year with head counts\n"
        "      --fiscal-year Y                        2023, R5 or 令和5\n"
        "  budget       the budget sheet of a fiscal year\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"
+       "  referrals    the anonymised referral statistics of a fiscal year\n"
+       "      --fiscal-year Y                        2023, R5 or 令和5\n"
+       "      --include-cases                        add a row per referral (never notes)\n"
+       "  referral-network   the network picture of a fiscal year; the output\n"
+       "               may also be FILE.png or FILE.svg\n"
        "      --fiscal-year Y                        2023, R5 or 令和5\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_print },
   { "report",
-    N_("Usage: tsunagu [--database FILE] report referrals --fiscal-year Y [--format json|csv]\n"),
+    N_("Usage: tsunagu [--database FILE] report referrals --fiscal-year Y [--format json|csv]\n"
+       "\n"
+       "Writes the anonymised referral statistics of a fiscal year to standard\n"
+       "output: counts by status, ward, concern and month, the connection rate,\n"
+       "foreign residents and the median days to a connection.\n"
+       "  --fiscal-year Y    2023, R5 or 令和5\n"
+       "  --format json|csv  (default json)\n"),
     { "--fiscal-year", "--format", NULL }, { NULL }, run_report },
   { "backup",
     N_("Usage: tsunagu [--database FILE] backup --output FILE\n"

@@ -92,6 +92,7 @@ static const TsuImportKind dialog_kinds[] = {
   TSU_IMPORT_PEOPLE,
   TSU_IMPORT_BUDGET,
   TSU_IMPORT_PAYMENTS,
+  TSU_IMPORT_REFERRALS,
 };
 
 static TsuImportKind
@@ -120,6 +121,8 @@ kind_table (TsuImportKind kind)
       return "budget_lines";
     case TSU_IMPORT_PAYMENTS:
       return "payments";
+    case TSU_IMPORT_REFERRALS:
+      return "referrals";
     case TSU_IMPORT_ORGANIZATIONS:
     default:
       return "organizations";
@@ -199,6 +202,8 @@ describe_changes (TsuImportKind kind,
       return g_strdup_printf (_("%u budget lines will be added, %u updated."), added, updated);
     case TSU_IMPORT_PAYMENTS:
       return g_strdup_printf (_("%u payments will be added, %u updated."), added, updated);
+    case TSU_IMPORT_REFERRALS:
+      return g_strdup_printf (_("%u referrals will be added, %u updated."), added, updated);
     case TSU_IMPORT_ORGANIZATIONS:
     default:
       return g_strdup_printf (_("%u organizations will be added, %u updated."), added, updated);
@@ -308,6 +313,9 @@ import_done_cb (GObject      *object,
   /* The rows were written through the thread's own connection; tell the
    * views that follow the window's connection to reload. */
   tsu_database_emit_changed (self->database, kind_table (job->kind));
+  /* A referrals file writes its cases too. */
+  if (job->kind == TSU_IMPORT_REFERRALS)
+    tsu_database_emit_changed (self->database, "cases");
 
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   if (TSU_IS_WINDOW (parent))
@@ -318,6 +326,8 @@ import_done_cb (GObject      *object,
         text = g_strdup_printf (_("Imported budget lines: %u added, %u updated"), result->added, result->updated);
       else if (job->kind == TSU_IMPORT_PAYMENTS)
         text = g_strdup_printf (_("Imported payments: %u added, %u updated"), result->added, result->updated);
+      else if (job->kind == TSU_IMPORT_REFERRALS)
+        text = g_strdup_printf (_("Imported referrals: %u added, %u updated"), result->added, result->updated);
       else
         text = g_strdup_printf (_("Imported organizations: %u added, %u updated"), result->added, result->updated);
       tsu_window_add_toast (TSU_WINDOW (parent), adw_toast_new (text));

@@ -16,6 +16,7 @@
 #include "tsu-demo.h"
 #include "tsu-demo-budget.h"
 #include "tsu-demo-events.h"
+#include "tsu-demo-referrals.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
 
@@ -199,6 +200,7 @@ static const DemoPart parts[] = {
   fill_directory,
   tsu_demo_fill_events,
   tsu_demo_fill_budget,
+  tsu_demo_fill_referrals,
 };
 
 gboolean
@@ -231,6 +233,8 @@ tsu_demo_fill (TsuDatabase  *db,
           tsu_database_emit_changed (db, "minutes");
           tsu_database_emit_changed (db, "budget_lines");
           tsu_database_emit_changed (db, "payments");
+          tsu_database_emit_changed (db, "cases");
+          tsu_database_emit_changed (db, "referrals");
           return FALSE;
         }
     }

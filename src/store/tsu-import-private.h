@@ -25,7 +25,7 @@ typedef struct
   gboolean    required;
 } TsuImportColumn;
 
-#define TSU_IMPORT_MAX_COLUMNS 16
+#define TSU_IMPORT_MAX_COLUMNS 20
 
 typedef struct
 {

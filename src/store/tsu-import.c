@@ -15,6 +15,7 @@
 #include "tsu-import-budget.h"
 #include "tsu-import-events.h"
 #include "tsu-import-private.h"
+#include "tsu-import-referrals.h"
 #include "tsu-kana.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
@@ -114,6 +115,8 @@ tsu_import_kind_from_text (const char    *text,
     found = TSU_IMPORT_BUDGET;
   else if (g_strcmp0 (text, "payments") == 0)
     found = TSU_IMPORT_PAYMENTS;
+  else if (g_strcmp0 (text, "referrals") == 0)
+    found = TSU_IMPORT_REFERRALS;
   else
     return FALSE;
   if (kind)
@@ -883,8 +886,8 @@ tsu_import_csv (TsuDatabase     *db,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* The event planner's and the budget ledger's files have their own
-   * columns and rows. */
+  /* The event planner's, the budget ledger's and the referral
+   * tracker's files have their own columns and rows. */
   switch (kind)
     {
     case TSU_IMPORT_EVENTS:
@@ -897,6 +900,8 @@ tsu_import_csv (TsuDatabase     *db,
       return tsu_import_budget_csv (db, path, flags, error);
     case TSU_IMPORT_PAYMENTS:
       return tsu_import_payments_csv (db, path, flags, error);
+    case TSU_IMPORT_REFERRALS:
+      return tsu_import_referrals_csv (db, path, flags, error);
     case TSU_IMPORT_ORGANIZATIONS:
     case TSU_IMPORT_PEOPLE:
     default:

@@ -18,6 +18,7 @@ typedef enum
   TSU_IMPORT_ATTENDEES,
   TSU_IMPORT_BUDGET,
   TSU_IMPORT_PAYMENTS,
+  TSU_IMPORT_REFERRALS,
 } TsuImportKind;
 
 typedef enum
@@ -44,7 +45,7 @@ void             tsu_import_result_free    (TsuImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsuImportResult, tsu_import_result_free)
 
 /* "organizations", "people", "events", "sessions", "attendees",
- * "budget" or "payments"; FALSE for kinds not (yet) supported. */
+ * "budget", "payments" or "referrals"; FALSE for kinds not (yet) supported. */
 gboolean         tsu_import_kind_from_text (const char      *text,
                                             TsuImportKind   *kind);
 
