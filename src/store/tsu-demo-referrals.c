@@ -288,6 +288,8 @@ fill_case (Rng          *rng,
   g_autofree char *received_on = NULL;
   g_autofree char *entrance = NULL;
   g_autofree char *next_on = NULL;
+  g_autofree char *ward_counter_name = NULL;
+  const char *social_welfare;
   TsuWard ward = rng_weighted (rng, ward_weights, TSU_N_WARDS);
   guint basis = rng_weighted (rng, basis_weights, G_N_ELEMENTS (basis_weights));
   gboolean foreign = rng_below (rng, 100) < 10;
@@ -363,6 +365,8 @@ fill_case (Rng          *rng,
                                  : generic_notes[rng_below (rng, G_N_ELEMENTS (generic_notes))]);
   if (!tsu_case_save (c, db, error))
     return FALSE;
+  social_welfare = place_of (display_names, "北九州市社会福祉協議会");
+  ward_counter_name = g_strconcat (tsu_ward_to_name (ward), "役所", NULL);
 
   n_referrals = rng_weighted (rng, (const guint[]) { 55, 33, 12 }, 3) + 1;
   next_on = day_after (received_on, rng_between (rng, 0, 4));
@@ -373,6 +377,10 @@ fill_case (Rng          *rng,
       g_autofree char *due_on = NULL;
       const char *to = pick_receiver (rng, display_names, concerns, entrance, taken);
 
+      /* Every case is handed on at least once: to the council of social
+       * welfare, whose fields take in everything, or from it to the ward. */
+      if (to == NULL && r == 0)
+        to = strcmp (entrance, social_welfare) != 0 ? social_welfare : ward_counter_name;
       if (to == NULL)
         break;
       g_ptr_array_add (taken, (gpointer) to);

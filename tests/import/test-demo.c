@@ -8,6 +8,9 @@
 
 #include "tsu-attendee.h"
 #include "tsu-budget-line.h"
+#include "tsu-case.h"
+#include "tsu-referral.h"
+#include "tsu-referral-stats.h"
 #include "tsu-demo.h"
 #include "tsu-event.h"
 #include "tsu-event-session.h"
@@ -398,6 +401,117 @@ test_budget (void)
   g_assert_cmpuint (linked, ==, 5);
 }
 
+/* About sixty made-up cases of FY2023 spread over wards and concerns,
+ * with referrals through the workflow: some foreign residents, some not
+ * connected (with a reason), some overdue, support meetings only in
+ * 門司区 and 八幡東区, and no notes beyond generic remarks. */
+static void
+test_referrals (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(TsuDatabase) db = new_database (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GPtrArray) referrals = NULL;
+  g_autoptr(GPtrArray) next_year = NULL;
+  TsuReferralStats stats;
+  guint wards_used = 0, concerns_used = 0, foreign = 0, meetings = 0, overdue = 0;
+  guint not_connected = 0, sent_overdue_early_2024 = 0;
+
+  g_assert_true (tsu_demo_fill (db, &error));
+  g_assert_no_error (error);
+
+  cases = tsu_case_load_for_fiscal_year (db, 2023, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, >=, 50);
+  g_assert_cmpuint (cases->len, <=, 70);
+  next_year = tsu_case_load_for_fiscal_year (db, 2024, &error);
+  g_assert_cmpuint (next_year->len, ==, 0);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      TsuCase *c = g_ptr_array_index (cases, i);
+      TsuWard ward = tsu_case_get_ward (c);
+      const char *notes = tsu_case_get_notes (c);
+      g_autoptr(GPtrArray) mine = tsu_referral_load_for_case (db, tsu_case_get_id (c), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (tsu_case_get_received_on (c), >=, "2023-04-01");
+      g_assert_cmpstr (tsu_case_get_received_on (c), <=, "2024-03-31");
+      g_assert_cmpint (ward, <, TSU_N_WARDS);
+      wards_used |= 1u << ward;
+      concerns_used |= tsu_case_get_concerns (c);
+      g_assert_cmpuint (tsu_case_get_concerns (c), !=, 0);
+      g_assert_true (tsu_case_may_share (c));
+      if (tsu_case_get_foreign_resident (c))
+        {
+          foreign++;
+          g_assert_cmpstr (tsu_case_get_language (c), !=, "");
+        }
+      if (tsu_case_get_support_meeting (c))
+        {
+          meetings++;
+          g_assert_true (ward == TSU_WARD_MOJI || ward == TSU_WARD_YAHATA_HIGASHI);
+          g_assert_cmpstr (tsu_case_get_support_meeting_on (c), >=, tsu_case_get_received_on (c));
+        }
+      /* Generic remarks only, nothing about a person. */
+      g_assert_true (*notes == '\0' || strcmp (notes, "ケース会議で検討") == 0
+                     || strcmp (notes, "関係機関と情報共有済み") == 0 || strcmp (notes, "継続して見守り") == 0
+                     || strcmp (notes, "重層的支援会議で検討") == 0);
+      for (guint s = 0; real_surnames[s] != NULL; s++)
+        g_assert_null (strstr (tsu_case_get_entrance (c), real_surnames[s]));
+
+      g_assert_cmpuint (mine->len, >=, 1);
+      g_assert_cmpuint (mine->len, <=, 3);
+      for (guint r = 0; r < mine->len; r++)
+        {
+          TsuReferral *referral = g_ptr_array_index (mine, r);
+          TsuReferralStatus status = tsu_referral_get_status (referral);
+          g_autoptr(GPtrArray) problems = tsu_referral_validate (referral, c);
+
+          g_assert_cmpuint (problems->len, ==, 0);
+          g_assert_cmpstr (tsu_referral_get_from (referral), ==, tsu_case_get_entrance (c));
+          g_assert_cmpstr (tsu_referral_get_to (referral), !=, tsu_referral_get_from (referral));
+          g_assert_cmpstr (tsu_referral_get_referred_on (referral), >=, tsu_case_get_received_on (c));
+          g_assert_cmpstr (tsu_referral_get_referred_on (referral), <=, "2024-03-31");
+          if (tsu_referral_status_needs_reason (status))
+            g_assert_cmpint (tsu_referral_get_reason (referral), !=, TSU_REASON_NONE);
+          if (status == TSU_REFERRAL_NOT_CONNECTED)
+            not_connected++;
+          if (tsu_referral_is_overdue (referral, "2024-03-31"))
+            overdue++;
+          if (status == TSU_REFERRAL_SENT && strcmp (tsu_referral_get_due_on (referral), "2024-01-01") >= 0
+              && strcmp (tsu_referral_get_due_on (referral), "2024-03-01") < 0)
+            sent_overdue_early_2024++;
+        }
+    }
+  g_assert_cmpuint (wards_used, ==, (1u << TSU_N_WARDS) - 1);
+  g_assert_cmpuint (foreign, >=, 3);
+  g_assert_cmpuint (foreign, <, cases->len / 4);
+  g_assert_cmpuint (meetings, >=, 3);
+  g_assert_cmpuint (meetings, <=, 12);
+  g_assert_cmpuint (not_connected, >=, 3);
+  g_assert_cmpuint (overdue, >=, 2);
+  g_assert_cmpuint (sent_overdue_early_2024, >=, 1);
+  /* The main concerns all come up. */
+  g_assert_true (concerns_used & (1u << TSU_CONCERN_POVERTY));
+  g_assert_true (concerns_used & (1u << TSU_CONCERN_EMPLOYMENT));
+  g_assert_true (concerns_used & (1u << TSU_CONCERN_HIKIKOMORI));
+  g_assert_true (concerns_used & (1u << TSU_CONCERN_ELDERLY));
+  g_assert_true (concerns_used & (1u << TSU_CONCERN_FOREIGN));
+
+  /* Mostly connected. */
+  g_assert_true (tsu_referral_stats_compute (db, 2023, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.cases, ==, cases->len);
+  g_assert_cmpfloat (stats.connection_rate, >, 0.6);
+  g_assert_cmpfloat (stats.connection_rate, <, 0.95);
+  g_assert_cmpfloat (stats.median_days_to_connect, >, 0.0);
+  referrals = tsu_referral_load_for_fiscal_year (db, 2023, &error);
+  g_assert_cmpuint (referrals->len, ==, stats.referrals);
+  g_assert_cmpuint (referrals->len, >, cases->len);
+}
+
 static void
 test_not_twice (void)
 {
@@ -434,6 +548,12 @@ test_not_twice (void)
     g_assert_cmpint (total, ==, 7099480);
     g_assert_cmpuint (payments->len, ==, 4);
   }
+  {
+    g_autoptr(GPtrArray) cases = tsu_case_load_all (db, NULL);
+
+    /* The referral cases are not added a second time either. */
+    g_assert_cmpuint (cases->len, ==, 60);
+  }
   after = tsu_organization_load_all (db, NULL);
   g_assert_cmpuint (before->len, ==, after->len);
   for (guint i = 0; i < before->len; i++)
@@ -469,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/demo/members", test_members);
   g_test_add_func ("/demo/events", test_events);
   g_test_add_func ("/demo/budget", test_budget);
+  g_test_add_func ("/demo/referrals", test_referrals);
   g_test_add_func ("/demo/not-twice", test_not_twice);
   g_test_add_func ("/demo/not-into-a-directory", test_not_into_a_directory);
 
