@@ -80,6 +80,10 @@ struct _TsuReferralNetwork
   GPtrArray *nodes;  /* Node */
   GArray    *edges;  /* Edge */
   guint      referrals;
+  /* How far lines within the middle column may reach to the right
+   * before they would run into the receivers' boxes. */
+  double     bulge_room;
+  double     column_span;  /* height of the middle column */
 };
 
 G_DEFINE_FINAL_TYPE (TsuReferralNetwork, tsu_referral_network, G_TYPE_OBJECT)
@@ -538,6 +542,11 @@ layout_nodes (TsuReferralNetwork *self,
   else
     column_x[COLUMN_MIDDLE] = width * 0.4 - column_w[COLUMN_MIDDLE] / 2;
 
+  self->bulge_room = present[COLUMN_RIGHT]
+                     ? 0.6 * (column_x[COLUMN_RIGHT] - column_x[COLUMN_MIDDLE] - column_w[COLUMN_MIDDLE])
+                     : 0.6 * (width - MARGIN - column_x[COLUMN_MIDDLE] - column_w[COLUMN_MIDDLE]);
+  self->bulge_room = MAX (self->bulge_room, 12);
+  self->column_span = MAX (bottom - top, 1);
   for (guint i = 0; i < self->nodes->len; i++)
     {
       Node *node = g_ptr_array_index (self->nodes, i);
@@ -608,7 +617,7 @@ place_ports (TsuReferralNetwork *self)
       for (guint s = 0; s < 2; s++)
         {
           GArray *ports = sides[s];
-          double span = node->h * 0.7;
+          double span = node->h * 0.8;
 
           g_array_sort (ports, compare_ports);
           for (guint p = 0; p < ports->len; p++)
@@ -659,7 +668,7 @@ draw_edge (TsuReferralNetwork *self,
   double r, g, b;
 
   rate_colour (edge_rate (edge), &r, &g, &b);
-  cairo_set_source_rgba (cr, r, g, b, 0.82);
+  cairo_set_source_rgba (cr, r, g, b, 0.75);
   cairo_set_line_width (cr, width);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
@@ -682,7 +691,11 @@ draw_edge (TsuReferralNetwork *self,
        * right side of the other box, bulging further the further apart. */
       double x1 = from->x + from->w;
       double x2 = to->x + to->w;
-      double bulge = 20 + 0.35 * fabs (edge->y_to - edge->y_from) + width;
+      /* In proportion to the distance, as in an arc diagram: nested
+       * arcs do not cross, and the longest just reach the room there
+       * is. */
+      double bulge = 10 + (self->bulge_room - 10) * fabs (edge->y_to - edge->y_from) / self->column_span
+                     + width / 2;
 
       cairo_move_to (cr, x1, edge->y_from);
       cairo_curve_to (cr, x1 + bulge, edge->y_from, x2 + bulge, edge->y_to, x2 + head, edge->y_to);
