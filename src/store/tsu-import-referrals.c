@@ -577,7 +577,14 @@ import_referral_row (TsuImport     *imp,
     {
       entry = g_hash_table_lookup (data->cases, code);
       if (entry != NULL)
-        check_same_case (imp, record, entry, &fields, code);
+        {
+          /* Every row naming a recorded case is a bad row, not only
+           * the first. */
+          if (entry->existed && !(imp->flags & TSU_IMPORT_FLAGS_UPDATE))
+            tsu_import_problem (imp, record->line, COL_CASE,
+                                _("Case %s is already recorded. Import with --update to change it."), code);
+          check_same_case (imp, record, entry, &fields, code);
+        }
       else
         {
           g_autoptr(GError) local_error = NULL;
