@@ -152,6 +152,9 @@ void tsu_case_set_support_meeting    (TsuCase *self, gboolean taken);
 void tsu_case_set_support_meeting_on (TsuCase *self, const char *iso);
 void tsu_case_set_notes              (TsuCase *self, const char *notes);
 
+/* TRUE for a well-formed code: four digits, "-", four digits. */
+gboolean   tsu_case_code_is_valid     (const char   *code);
+
 /* TRUE when referrals of the case may share its data: consent given, or a
  * legal basis other than consent. */
 gboolean   tsu_case_may_share         (TsuCase      *self);

@@ -517,6 +517,81 @@ migrate_to_3 (TsuDatabase  *self,
   return exec (self->handle, sql, error);
 }
 
+/* Version 4: the referral tracker. A case is a person by code only; the
+ * history keeps every change of a case or its referrals, so a case row is
+ * never deleted (the history's foreign key refuses it). Vocabularies are
+ * stored as the codes of CLI.md; wards as their Japanese names. */
+static gboolean
+migrate_to_4 (TsuDatabase  *self,
+              GError      **error)
+{
+  static const char sql[] =
+    "CREATE TABLE cases ("
+    "  id                 INTEGER PRIMARY KEY,"
+    "  code               TEXT NOT NULL UNIQUE"
+    "                     CHECK (code GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9][0-9][0-9]'),"
+    "  received_on        TEXT NOT NULL CHECK (received_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  entrance           TEXT NOT NULL CHECK (length (trim (entrance)) > 0),"
+    "  ward               TEXT CHECK (ward IN ('門司区', '小倉北区', '小倉南区', '若松区',"
+    "                     '八幡東区', '八幡西区', '戸畑区')),"
+    "  age_band           TEXT NOT NULL DEFAULT 'unknown'"
+    "                     CHECK (age_band IN ('under-20', '20s', '30s', '40s', '50s', '60s', '70s',"
+    "                     '80-plus', 'unknown')),"
+    "  foreign_resident   INTEGER NOT NULL DEFAULT 0 CHECK (foreign_resident IN (0, 1)),"
+    "  language           TEXT,"
+    "  concerns           INTEGER NOT NULL DEFAULT 0 CHECK (concerns BETWEEN 0 AND 16383),"
+    "  contact            TEXT NOT NULL DEFAULT 'other'"
+    "                     CHECK (contact IN ('phone', 'visit', 'outreach', 'other')),"
+    "  consent            TEXT NOT NULL DEFAULT 'pending' CHECK (consent IN ('pending', 'yes', 'no')),"
+    "  consent_on         TEXT,"
+    "  consent_how        TEXT,"
+    "  legal_basis        TEXT CHECK (legal_basis IN ('consent', 'support-meeting', 'council',"
+    "                     'vital-interest')),"
+    "  support_meeting    INTEGER NOT NULL DEFAULT 0 CHECK (support_meeting IN (0, 1)),"
+    "  support_meeting_on TEXT,"
+    "  notes              TEXT,"
+    "  version            INTEGER NOT NULL DEFAULT 1,"
+    "  created_at         TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at         TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now'))"
+    ");"
+    "CREATE INDEX cases_by_received ON cases (received_on);"
+    "CREATE TABLE referrals ("
+    "  id          INTEGER PRIMARY KEY,"
+    "  case_id     INTEGER NOT NULL REFERENCES cases (id),"
+    "  from_place  TEXT NOT NULL CHECK (length (trim (from_place)) > 0),"
+    "  to_place    TEXT NOT NULL CHECK (length (trim (to_place)) > 0),"
+    "  referred_on TEXT NOT NULL CHECK (referred_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+    "  due_on      TEXT NOT NULL CHECK (due_on >= referred_on),"
+    "  status      TEXT NOT NULL DEFAULT 'sent'"
+    "              CHECK (status IN ('sent', 'accepted', 'declined', 'connected', 'not-connected',"
+    "              'withdrawn')),"
+    "  reason      TEXT CHECK (reason IN ('unreachable', 'refused', 'no-capacity', 'ineligible',"
+    "              'no-longer-needed', 'other')),"
+    "  closed_on   TEXT CHECK (closed_on IS NULL OR closed_on >= referred_on),"
+    "  override    TEXT,"
+    "  version     INTEGER NOT NULL DEFAULT 1,"
+    "  created_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  updated_at  TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%S', 'now')),"
+    "  CHECK (status NOT IN ('declined', 'not-connected') OR reason IS NOT NULL)"
+    ");"
+    "CREATE INDEX referrals_by_case ON referrals (case_id);"
+    "CREATE INDEX referrals_by_date ON referrals (referred_on);"
+    "CREATE TABLE history ("
+    "  id         INTEGER PRIMARY KEY,"
+    "  case_id    INTEGER NOT NULL REFERENCES cases (id),"
+    "  changed_at TEXT NOT NULL,"
+    "  user       TEXT NOT NULL,"
+    "  record     TEXT NOT NULL CHECK (record IN ('case', 'referral')),"
+    "  record_id  INTEGER NOT NULL,"
+    "  field      TEXT NOT NULL,"
+    "  old_value  TEXT,"
+    "  new_value  TEXT"
+    ");"
+    "CREATE INDEX history_by_case ON history (case_id, id);";
+
+  return exec (self->handle, sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (TsuDatabase *self, GError **error);
 
 /* migrations[n] takes the schema from version n to n + 1. */
@@ -524,6 +599,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TSU_DATABASE_SCHEMA_VERSION);
@@ -789,7 +865,8 @@ tsu_database_is_empty (TsuDatabase *self)
   g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
   if (query_int (self->handle,
                  "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)"
-                 " + (SELECT count(*) FROM events) + (SELECT count(*) FROM budget_lines)",
+                 " + (SELECT count(*) FROM events) + (SELECT count(*) FROM budget_lines)"
+                 " + (SELECT count(*) FROM cases)",
                  &count) != SQLITE_OK)
     return FALSE;
   return count == 0;

@@ -15,10 +15,21 @@ typedef struct
   char   *user;        /* g_get_user_name () */
   char   *record;      /* "case" or "referral" */
   gint64  record_id;
-  char   *field;       /* column name: "status", "to", … */
-  char   *old_value;   /* NULL for a new record */
+  /* The column names of CLI.md's referrals file where there is one:
+   * "status", "to", "referred_on", "concerns", … and otherwise "code",
+   * "contact", "consent_on", "consent_how", "support_meeting",
+   * "support_meeting_on", "due_on", "override". */
+  char   *field;
+  /* Codes as in CSV files (never translated labels): "connected",
+   * "poverty;food", "yes"/"no", ward names, ISO dates; NULL for empty and
+   * for the old value of a new record. Notes are never copied into the
+   * history: their change is recorded with TSU_HISTORY_HIDDEN ("…") for
+   * notes that were or became non-empty. */
+  char   *old_value;
   char   *new_value;
 } TsuHistoryEntry;
+
+#define TSU_HISTORY_HIDDEN "…"
 
 void       tsu_history_entry_free (TsuHistoryEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsuHistoryEntry, tsu_history_entry_free)

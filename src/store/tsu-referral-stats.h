@@ -32,10 +32,15 @@ gboolean tsu_referral_stats_compute (TsuDatabase       *db,
                                      int                year,
                                      TsuReferralStats  *stats,
                                      GError           **error);
-/* Exactly the JSON of CLI.md (keys in its order, every ward, concern and
- * month present, null for an undefined rate or median). */
+/* Exactly the JSON of CLI.md (keys in its order and its line layout,
+ * every ward, concern and month present, null for an undefined rate or
+ * median, numbers with a dot whatever the locale), ending in a newline. */
 char    *tsu_referral_stats_to_json (const TsuReferralStats *stats);
-/* The same figures as CSV rows "section,key,value" with a header row. */
+/* The same figures as CSV rows "section,key,value" with a header row,
+ * LF line ends, no byte-order mark: top-level figures have an empty key
+ * ("cases,,12"), the ward figures are the sections by_ward.referrals,
+ * by_ward.connected and by_ward.not-connected, and an undefined rate or
+ * median is an empty value. */
 char    *tsu_referral_stats_to_csv  (const TsuReferralStats *stats);
 
 G_END_DECLS

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* Days from referred_on to due_on when none is given (until Preferences
+ * has a setting for it). */
+#define TSU_REFERRAL_DEFAULT_DUE_DAYS 14
+
 typedef enum
 {
   TSU_REFERRAL_SENT,           /* 紹介済 */
@@ -76,6 +80,9 @@ const char        *tsu_referral_get_override    (TsuReferral  *self);
 /* Open and past its due date on @today_iso (NULL: today). */
 gboolean           tsu_referral_is_overdue      (TsuReferral  *self,
                                                  const char   *today_iso);
+
+/* @referred_on_iso + TSU_REFERRAL_DEFAULT_DUE_DAYS; NULL for a bad date. */
+char              *tsu_referral_default_due_on  (const char   *referred_on_iso);
 
 void tsu_referral_set_from        (TsuReferral *self, const char *from);
 void tsu_referral_set_to          (TsuReferral *self, const char *to);
