@@ -768,7 +768,7 @@ draw_legend (TsuReferralNetwork *self,
   /* Translators: legend of the referral network: a grey line */
   const char *none_closed = _("none closed yet");
   /* Translators: legend of the referral network: the kinds of box */
-  const char *kind_title = _("Boxes");
+  const char *kind_title = C_("referral network", "Boxes");
   /* Translators: legend of the referral network: a blue box (区役所の窓口) */
   const char *ward_label = _("Ward office counter");
   /* Translators: legend of the referral network: a white box */
@@ -894,14 +894,14 @@ column_heading (Column column)
     {
     /* Translators: heading over the left column of the referral network:
      * organisations that only referred people on (紹介元) */
-    case COLUMN_LEFT:   return _("Referred on");
+    case COLUMN_LEFT:   return C_("referral network", "Referred on");
     /* Translators: heading over the middle column of the referral
      * network: organisations that both referred and received
      * (紹介元・紹介先) */
-    case COLUMN_MIDDLE: return _("Referred and received");
+    case COLUMN_MIDDLE: return C_("referral network", "Referred and received");
     /* Translators: heading over the right column of the referral network:
      * organisations that only received referrals (紹介先) */
-    case COLUMN_RIGHT:  return _("Received");
+    case COLUMN_RIGHT:  return C_("referral network", "Received");
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
