@@ -172,7 +172,7 @@ test_usage_errors (void)
     { "import", "clubs", "x.csv", NULL },
     { "import", "organizations", csv, "--force", NULL },
     { "import", "budget", NULL },
-    { "import", "referrals", csv, NULL },
+    { "import", "referral", csv, NULL },
     { "export", "members", NULL },
     { "export", "members", "--output", "x.pdf", NULL },
     { "export", "members", "--output", "x.xlsx", "--kind", "club" },
@@ -182,7 +182,9 @@ test_usage_errors (void)
     { "export", "budget", "--output", "x.pdf", "--fiscal-year", "2023" },
     { "print", "budget", "--output", "x.pdf", "--fiscal-year", "平成" },
     { "print", "budget", "--output=x.pdf", "--fiscal-year=R5", "--event", "k" },
-    { "export", "referrals", "--output", "x.xlsx", "--fiscal-year", "2023" },
+    { "export", "referrals", "--output", "x.pdf", "--fiscal-year", "2023" },
+    { "export", "referrals", "--output", "x.xlsx", "--fiscal-year", "平成" },
+    { "export", "referrals", "--output", "x.xlsx", NULL },
     { "export", "attendance", "--output", "x.xlsx", "--fiscal-year", "1999x" },
     { "export", "attendance", "--output", "x.xlsx", NULL },
     { "print", "attendance", "--output", "x.pdf", "--fiscal-year", "平成" },
@@ -195,7 +197,12 @@ test_usage_errors (void)
     { "export", "sign-in", "--output", "x.xlsx", NULL },
     { "print", "members", "--output", "x.xlsx", NULL },
     { "print", "referral-network", "--output", "x.pdf", NULL },
-    { "report", "referrals", "--fiscal-year", "2023", NULL },
+    { "print", "referral-network", "--output", "x.jpg", "--fiscal-year", "2023" },
+    { "print", "referral-network", "--include-cases", "--output=x.png", "--fiscal-year=2023", NULL },
+    { "print", "referrals", "--output", "x.pdf", "--fiscal-year", "来年" },
+    { "report", "referrals", NULL },
+    { "report", "referrals", "--fiscal-year", "1999x" },
+    { "report", "referrals", "--fiscal-year", "2023", "--format", "xml" },
     { "backup", NULL },
     { "restore", "backup.db", NULL },
     { "demo", "extra", NULL },
@@ -233,10 +240,6 @@ test_not_available (void)
   g_assert_nonnull (strstr (run.err, "not available"));
   run_clear (&run);
 
-  run = run_tsunagu ("export", "referrals", "--output", "r.xlsx", "--fiscal-year", "2023", NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "not available"));
-  run_clear (&run);
 }
 
 static void
@@ -691,6 +694,182 @@ test_budget (void)
   run_clear (&run);
 }
 
+/* Python's json module reads the report and checks it against figures
+ * computed by hand for the fixture (Debian's python3). */
+static void
+check_json (const char *json,
+            const char *checks)
+{
+  g_autofree char *script = temp_path ("check.py");
+  g_autofree char *input = temp_path ("report.json");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "/usr/bin/python3", script, input, NULL };
+  int wait_status = 0;
+
+  g_assert_true (g_file_set_contents (input, json, -1, NULL));
+  g_assert_true (g_file_set_contents (script, checks, -1, NULL));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+    g_error ("JSON check failed: %s", err);
+}
+
+static void
+test_referrals (void)
+{
+  g_autofree char *db = temp_path ("referrals.db");
+  g_autofree char *orgs = write_temp ("ref-orgs.csv",
+    "legal_form,name,reading,fields\n"
+    "NPO法人,抱樸,ほうぼく,生活困窮;住まい\n"
+    ",北九州市社会福祉協議会,きたきゅうしゅうししゃかいふくしきょうぎかい,地域福祉\n");
+  /* Hand-computed for FY2023: cases 0001, 0002 and 0003 (0004 is FY2024);
+   * referrals on 04-03 (connected after 10 days), 04-05 (not connected),
+   * 2024-03-31 (connected after 10 days, the last day of the year),
+   * 2023-06-01 (sent, 小倉北区); 2024-04-01 is the next year. */
+  g_autofree char *referrals = write_temp ("referrals.csv",
+    "case,received_on,entrance,ward,age_band,foreign_resident,language,concerns,consent,legal_basis,from,to,referred_on,status,reason,closed_on,notes\n"
+    "2023-0001,2023-04-01,門司区役所,門司区,40s,no,,poverty;housing,yes,,門司区役所,抱樸,2023-04-03,connected,,2023-04-13,秘密のメモ\n"
+    "2023-0001,2023-04-01,門司区役所,門司区,40s,no,,poverty;housing,yes,,門司区役所,北九州市社会福祉協議会,2023-04-05,not-connected,unreachable,2023-05-05,秘密のメモ\n"
+    "2023-0002,2024-03-31,抱樸,八幡東区,70s,yes,英語,elderly;poverty,pending,support-meeting,抱樸,門司区役所,2024-03-31,connected,,2024-04-10,\n"
+    "2023-0003,2023-06-01,小倉北区役所,小倉北区,20s,no,,employment,yes,,小倉北区役所,抱樸,2023-06-01,sent,,,\n"
+    "2024-0001,2024-04-01,抱樸,若松区,20s,no,,employment,yes,consent,抱樸,北九州市社会福祉協議会,2024-04-01,sent,,,\n");
+  g_autofree char *xlsx = temp_path ("referrals.xlsx");
+  g_autofree char *pdf = temp_path ("referrals.pdf");
+  g_autofree char *net_pdf = temp_path ("network.pdf");
+  g_autofree char *net_png = temp_path ("network.png");
+  g_autofree char *net_svg = temp_path ("network.svg");
+  g_autofree char *net_bad = temp_path ("network.gif");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "import", "organizations", orgs, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "import", "referrals", referrals, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "5 referrals added, 0 updated"));
+  run_clear (&run);
+
+  /* Again: the cases are recorded, and the notes are never quoted. */
+  run = run_tsunagu ("--database", db, "import", "referrals", referrals, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, ":2: column case: "));
+  g_assert_null (strstr (run.err, "秘密"));
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "report", "referrals", "--fiscal-year", "R5", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "秘密"));
+  check_json (run.out,
+    "import json, sys\n"
+    "r = json.load (open (sys.argv[1], encoding='utf-8'))\n"
+    "keys = ['fiscal_year', 'cases', 'referrals', 'by_status', 'by_ward', 'by_concern', 'by_month',\n"
+    "        'connection_rate', 'foreign_residents', 'median_days_to_connect']\n"
+    "assert list (r) == keys, list (r)\n"
+    "assert r['fiscal_year'] == 2023 and r['cases'] == 3 and r['referrals'] == 4, r\n"
+    "assert r['by_status'] == {'sent': 1, 'accepted': 0, 'declined': 0, 'connected': 2, 'not-connected': 1, 'withdrawn': 0}, r['by_status']\n"
+    "w = r['by_ward']\n"
+    "assert list (w) == ['門司区', '小倉北区', '小倉南区', '若松区', '八幡東区', '八幡西区', '戸畑区'], list (w)\n"
+    "assert w['門司区'] == {'referrals': 2, 'connected': 1, 'not-connected': 1}, w\n"
+    "assert w['八幡東区'] == {'referrals': 1, 'connected': 1, 'not-connected': 0}, w\n"
+    "assert w['小倉北区'] == {'referrals': 1, 'connected': 0, 'not-connected': 0}, w\n"
+    "assert w['若松区']['referrals'] == 0, w\n"
+    "c = r['by_concern']\n"
+    "assert len (c) == 14 and c['poverty'] == 2 and c['housing'] == 1 and c['elderly'] == 1 and c['employment'] == 1, c\n"
+    "assert sum (c.values ()) == 5, c\n"
+    "m = r['by_month']\n"
+    "assert len (m) == 12 and m['2023-04'] == 2 and m['2023-06'] == 1 and m['2024-03'] == 1 and sum (m.values ()) == 4, m\n"
+    "assert abs (r['connection_rate'] - 2 / 3) < 1e-9, r['connection_rate']\n"
+    "assert r['foreign_residents'] == 1, r\n"
+    "assert r['median_days_to_connect'] == 10, r['median_days_to_connect']\n");
+  run_clear (&run);
+
+  /* The next year holds the one referral of 1 April, and no rate. */
+  run = run_tsunagu ("--database", db, "report", "referrals", "--fiscal-year", "2024", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  check_json (run.out,
+    "import json, sys\n"
+    "r = json.load (open (sys.argv[1], encoding='utf-8'))\n"
+    "assert r['cases'] == 1 and r['referrals'] == 1 and r['by_month']['2024-04'] == 1, r\n"
+    "assert r['connection_rate'] is None and r['median_days_to_connect'] is None, r\n");
+  run_clear (&run);
+
+  run = run_tsunagu ("--database", db, "report", "referrals", "--fiscal-year", "令和5", "--format", "csv", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "by_status,connected,2"));
+  g_assert_nonnull (strstr (run.out, "by_status,not-connected,1"));
+  g_assert_null (strstr (run.out, "{"));
+  run_clear (&run);
+
+  /* The network in all three formats, by suffix. */
+  run = run_tsunagu ("--database", db, "print", "referral-network", "--fiscal-year", "2023", "--output", net_pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (net_pdf, &contents, &length, NULL));
+  g_assert_true (length > 4 && memcmp (contents, "%PDF", 4) == 0);
+  g_clear_pointer (&contents, g_free);
+  run = run_tsunagu ("--database", db, "print", "referral-network", "--fiscal-year", "2023", "--output", net_png, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (net_png, &contents, &length, NULL));
+  g_assert_true (length > 8 && memcmp (contents, "\x89PNG\r\n\x1a\n", 8) == 0);
+  g_clear_pointer (&contents, g_free);
+  run = run_tsunagu ("--database", db, "print", "referral-network", "--fiscal-year", "2023", "--output", net_svg, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (net_svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+  run = run_tsunagu ("--database", db, "print", "referral-network", "--fiscal-year", "2023", "--output", net_bad, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  g_assert_false (g_file_test (net_bad, G_FILE_TEST_EXISTS));
+
+  /* The workbook with the case rows, and never a note. */
+  run = run_tsunagu ("--database", db, "export", "referrals", "--fiscal-year", "2023", "--include-cases", "--output", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  {
+    g_autofree char *script = g_strdup_printf (
+      "import openpyxl, sys\n"
+      "wb = openpyxl.load_workbook (sys.argv[1])\n"
+      "cells = [str (c.value) for ws in wb.worksheets for row in ws.iter_rows () for c in row if c.value is not None]\n"
+      "assert any ('2023-0001' in v for v in cells), 'no case rows'\n"
+      "assert not any ('秘密' in v for v in cells), 'a note was exported'\n");
+    g_autofree char *script_path = temp_path ("check-xlsx.py");
+    const char *argv[] = { "/usr/bin/python3", script_path, xlsx, NULL };
+    g_autofree char *err = NULL;
+    g_autoptr(GError) error = NULL;
+    int wait_status = 0;
+
+    g_assert_true (g_file_set_contents (script_path, script, -1, NULL));
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &wait_status, &error);
+    g_assert_no_error (error);
+    if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 0)
+      g_error ("workbook check failed: %s", err);
+  }
+
+  run = run_tsunagu ("--database", db, "print", "referrals", "--fiscal-year", "2023", "--output", pdf, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (length > 4 && memcmp (contents, "%PDF", 4) == 0);
+
+  /* Help names the new commands. */
+  run = run_tsunagu ("print", "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "referral-network"));
+  run_clear (&run);
+  run = run_tsunagu ("import", "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "referrals"));
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -714,6 +893,7 @@ main (int    argc,
   g_test_add_func ("/cli/members-report", test_members_report);
   g_test_add_func ("/cli/events", test_events);
   g_test_add_func ("/cli/budget", test_budget);
+  g_test_add_func ("/cli/referrals", test_referrals);
 
   status = g_test_run ();
   /* Keep the files of a failed run for a look; the folder is flat. */
