@@ -12,6 +12,7 @@
 #include "tsu-import-dialog.h"
 #include "tsu-members-view.h"
 #include "tsu-overview-view.h"
+#include "tsu-referrals-view.h"
 #include "tsu-window.h"
 
 struct _TsuWindow
@@ -26,6 +27,7 @@ struct _TsuWindow
   TsuOverviewView      *overview_view;
   TsuMembersView       *members_view;
   TsuEventsView        *events_view;
+  TsuReferralsView     *referrals_view;
   TsuBudgetView        *budget_view;
 
   /* owned */
@@ -507,6 +509,7 @@ tsu_window_class_init (TsuWindowClass *klass)
   g_type_ensure (TSU_TYPE_OVERVIEW_VIEW);
   g_type_ensure (TSU_TYPE_MEMBERS_VIEW);
   g_type_ensure (TSU_TYPE_EVENTS_VIEW);
+  g_type_ensure (TSU_TYPE_REFERRALS_VIEW);
   g_type_ensure (TSU_TYPE_BUDGET_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-window.ui");
@@ -517,6 +520,7 @@ tsu_window_class_init (TsuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, overview_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, members_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, events_view);
+  gtk_widget_class_bind_template_child (widget_class, TsuWindow, referrals_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, budget_view);
 }
 
@@ -532,6 +536,7 @@ tsu_window_init (TsuWindow *self)
   update_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->referrals_view), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), FALSE);
 }
 
@@ -573,10 +578,12 @@ tsu_window_set_database (TsuWindow   *self,
     {
       tsu_members_view_set_database (self->members_view, database);
       tsu_events_view_set_database (self->events_view, database);
+      tsu_referrals_view_set_database (self->referrals_view, database);
       tsu_budget_view_set_database (self->budget_view, database);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), database != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), database != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->referrals_view), database != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), database != NULL);
   update_subtitle (self);
   update_actions (self);
