@@ -596,7 +596,9 @@ test_kind_from_text (void)
   g_assert_cmpint (kind, ==, TSU_IMPORT_BUDGET);
   g_assert_true (tsu_import_kind_from_text ("payments", &kind));
   g_assert_cmpint (kind, ==, TSU_IMPORT_PAYMENTS);
-  g_assert_false (tsu_import_kind_from_text ("referrals", &kind));
+  g_assert_true (tsu_import_kind_from_text ("referrals", &kind));
+  g_assert_cmpint (kind, ==, TSU_IMPORT_REFERRALS);
+  g_assert_false (tsu_import_kind_from_text ("referral", &kind));
   g_assert_false (tsu_import_kind_from_text (NULL, &kind));
 }
 
