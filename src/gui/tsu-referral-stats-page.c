@@ -58,7 +58,7 @@ struct _TsuReferralStatsPage
 
 G_DEFINE_FINAL_TYPE (TsuReferralStatsPage, tsu_referral_stats_page, ADW_TYPE_BIN)
 
-/* Adwaita's green 4 and orange 4, as in the network picture's legend. */
+/* Adwaita's green 4 and orange 4: connected and not connected. */
 static const GdkRGBA connected_rgba = { 0x2e / 255.0, 0xc2 / 255.0, 0x7e / 255.0, 1.0 };
 static const GdkRGBA not_connected_rgba = { 0xff / 255.0, 0x78 / 255.0, 0x00 / 255.0, 1.0 };
 /* Blue 3, the budget chart's first colour. */
