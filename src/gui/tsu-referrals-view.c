@@ -798,27 +798,28 @@ on_filter_changed (TsuReferralsView *self)
 
 /* Loading ------------------------------------------------------------------ */
 
+/* Where each case stands, from the arrays about to be shown: computed
+ * before the stores change, so that every cell bound and every sort made
+ * during the change already sees it. */
 static void
-compute_case_infos (TsuReferralsView *self)
+compute_case_infos (TsuReferralsView *self,
+                    GPtrArray        *cases,
+                    GPtrArray        *referrals)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
   GHashTableIter iter;
   gpointer value;
 
   g_hash_table_remove_all (self->case_infos);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < cases->len; i++)
     {
-      g_autoptr(TsuCase) c = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
       gint64 *key = g_new (gint64, 1);
 
-      *key = tsu_case_get_id (c);
+      *key = tsu_case_get_id (g_ptr_array_index (cases, i));
       g_hash_table_insert (self->case_infos, key, g_new0 (CaseInfo, 1));
     }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < referrals->len; i++)
     {
-      g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->referrals), i);
+      TsuReferral *r = g_ptr_array_index (referrals, i);
       gint64 id = tsu_referral_get_case_id (r);
       CaseInfo *info = g_hash_table_lookup (self->case_infos, &id);
 
@@ -883,13 +884,11 @@ reload (TsuReferralsView *self)
       *key = tsu_case_get_id (c);
       g_hash_table_insert (self->cases_by_id, key, c);
     }
-  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       cases->pdata, cases->len);
-  compute_case_infos (self);
+  compute_case_infos (self, cases, referrals);
   g_list_store_splice (self->referrals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->referrals)),
                        referrals->pdata, referrals->len);
-  /* Cells show the case's info, which the splice above does not signal. */
-  compute_case_infos (self);
+  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
+                       cases->pdata, cases->len);
 
   update_years (self);
   refilter (self);

@@ -233,8 +233,11 @@ fixture_set_up (Fixture       *f,
   f->view = TSU_REFERRALS_VIEW (tsu_referrals_view_new ());
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->view));
   gtk_window_set_child (f->window, overlay);
-  tsu_referrals_view_set_database (f->view, f->db);
+  /* As in the application: the window is up before the database is
+   * given, so the rows exist when the records arrive. */
   gtk_window_present (f->window);
+  spin ();
+  tsu_referrals_view_set_database (f->view, f->db);
   spin ();
 }
 
@@ -297,6 +300,19 @@ test_lists (Fixture       *f,
   first = g_list_model_get_item (open, 0);
   g_assert_cmpint (tsu_referral_get_id (first), ==, f->overdue_id);
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), overdue));
+
+  /* Cases by where they stand: the one with an open referral first. */
+  gtk_stack_set_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (f->view), GTK_TYPE_STACK, "tabs")),
+                                    "cases");
+  spin ();
+  {
+    g_autoptr(TsuCase) top = g_list_model_get_item (cases, 0);
+    GtkWidget *case_view = find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, "case_view");
+
+    g_assert_cmpint (tsu_referral_get_case_id (first), ==, tsu_case_get_id (top));
+    g_assert_nonnull (find_label (case_view, "Referral open"));
+    g_assert_nonnull (find_label (case_view, "No referral yet"));
+  }
 
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "HIKIKOMORI");
