@@ -159,9 +159,16 @@ gboolean   tsu_case_code_is_valid     (const char   *code);
  * legal basis other than consent. */
 gboolean   tsu_case_may_share         (TsuCase      *self);
 
+/* A new case has no ward, age band unknown, contact other, consent
+ * pending and no legal basis. Problems name the properties: "code",
+ * "received-on", "entrance", "consent-on", "support-meeting-on". */
 GPtrArray *tsu_case_validate          (TsuCase      *self);
 /* Insert or update, with the row-version check; every changed field is
- * written to the history (tsu-history.h). */
+ * written to the history (tsu-history.h). An empty code gets the next
+ * number of the fiscal year of received_on; a code used by another case
+ * or a received_on after the case's first referral is
+ * TSU_STORE_ERROR_INVALID. Cases are never deleted. Emits "changed" with
+ * "cases". */
 gboolean   tsu_case_save              (TsuCase      *self,
                                        TsuDatabase  *db,
                                        GError      **error);

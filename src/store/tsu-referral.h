@@ -95,20 +95,29 @@ void tsu_referral_set_reason      (TsuReferral *self, TsuReferralReason reason);
 void tsu_referral_set_closed_on   (TsuReferral *self, const char *iso);
 void tsu_referral_set_override    (TsuReferral *self, const char *reason);
 
-/* Checks the fields and, with @referral_case, consent: a referral of a
- * case that may not share needs an override reason. Dates may not run
- * backwards (received ≤ referred ≤ closed). */
+/* Checks the fields and, with @referral_case, consent: a new referral
+ * (id 0) of a case that may not share needs an override reason (problem
+ * "override"); sharing is decided when the referral is made, so a later
+ * change of consent does not block closing it. Dates may not run
+ * backwards (received ≤ referred ≤ closed, referred ≤ due). Declined and
+ * not-connected need a reason; sent, accepted and connected may not have
+ * one. Problems name the properties: "from", "to", "referred-on",
+ * "due-on", "closed-on", "reason", "override", "case-id". */
 GPtrArray *tsu_referral_validate (TsuReferral  *self,
                                   TsuCase      *referral_case);
 /* Insert or update in one transaction with the history of every changed
  * field; refuses what tsu_referral_validate() refuses
- * (TSU_STORE_ERROR_INVALID). */
+ * (TSU_STORE_ERROR_INVALID), a stale version (TSU_STORE_ERROR_CONFLICT).
+ * An empty due_on becomes referred_on + TSU_REFERRAL_DEFAULT_DUE_DAYS.
+ * Emits "changed" with "referrals". */
 gboolean   tsu_referral_save     (TsuReferral  *self,
                                   TsuDatabase  *db,
                                   GError      **error);
 /* One step of the workflow: refuses a move the workflow does not allow or
  * a missing reason (TSU_STORE_ERROR_INVALID); sets closed_on to @on_iso
- * (NULL: today) for closing moves; saves with history. */
+ * (NULL: today) for closing moves; saves with history. @reason is kept
+ * for declined, not-connected and withdrawn, dropped otherwise. On
+ * failure the object is left as it was. */
 gboolean   tsu_referral_move     (TsuReferral       *self,
                                   TsuDatabase       *db,
                                   TsuReferralStatus  status,
