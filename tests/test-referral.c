@@ -1050,6 +1050,22 @@ test_json (void)
   g_assert_true (g_strv_contains ((const char * const *) lines, "connection_rate,,0.6666666666666666"));
   g_assert_true (g_strv_contains ((const char * const *) lines, "median_days_to_connect,,7.5"));
   g_assert_cmpstr (lines[g_strv_length (lines) - 1], ==, "");
+
+  /* Whole numbers keep a decimal point and never turn into exponents. */
+  {
+    TsuReferralStats round = { .fiscal_year = 2023, .connection_rate = 1.0,
+                               .median_days_to_connect = 10.0 };
+    g_autofree char *text = tsu_referral_stats_to_json (&round);
+
+    g_assert_nonnull (strstr (text, "\"connection_rate\": 1.0,\n"));
+    g_assert_nonnull (strstr (text, "\"median_days_to_connect\": 10.0}"));
+    round.connection_rate = 0.0;
+    round.median_days_to_connect = 120.0;
+    g_free (text);
+    text = tsu_referral_stats_to_json (&round);
+    g_assert_nonnull (strstr (text, "\"connection_rate\": 0.0,\n"));
+    g_assert_nonnull (strstr (text, "\"median_days_to_connect\": 120.0}"));
+  }
 }
 
 int

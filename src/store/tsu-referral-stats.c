@@ -158,7 +158,9 @@ append_number (GString *out,
 
       g_snprintf (format, sizeof format, "%%.%dg", precision);
       g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (g_ascii_strtod (buffer, NULL) == value)
+      /* The shortest form that reads back the same, but never an exponent
+       * ("1e+01") for the small numbers statistics hold. */
+      if (g_ascii_strtod (buffer, NULL) == value && strpbrk (buffer, "eE") == NULL)
         break;
     }
   g_string_append (out, buffer);
