@@ -253,7 +253,7 @@ state_label (CaseState state)
     case STATE_CONNECTED:
       return _("Connected");
     case STATE_WITHDRAWN:
-      return _("Withdrawn");
+      return C_("referral status", "Withdrawn");
     case N_STATES:
     default:
       break;
