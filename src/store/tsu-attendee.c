@@ -9,6 +9,7 @@
 
 #include "tsu-attendee.h"
 #include "tsu-kana.h"
+#include "tsu-record-private.h"
 
 typedef enum
 {
@@ -125,12 +126,9 @@ set_text (TsuAttendee *self,
           TextField    field,
           const char  *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (self->text[field], trimmed) == 0)
+  /* The cache goes before anyone hears of the change. */
+  if (!tsu_record_set_text (G_OBJECT (self), &self->text[field], value, NULL))
     return;
-  g_free (self->text[field]);
-  self->text[field] = g_steal_pointer (&trimmed);
   g_clear_pointer (&self->search_key, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
 }

@@ -11,6 +11,7 @@
 #include "tsu-budget-line.h"
 #include "tsu-event.h"
 #include "tsu-kana.h"
+#include "tsu-record-private.h"
 
 typedef enum
 {
@@ -116,13 +117,8 @@ set_text (TsuBudgetLine *self,
           TextField      field,
           const char    *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (self->text[field], trimmed) == 0)
-    return;
-  g_free (self->text[field]);
-  self->text[field] = g_steal_pointer (&trimmed);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
+  tsu_record_set_text (G_OBJECT (self), &self->text[field], value,
+                       properties[PROP_FIRST_TEXT + field]);
 }
 
 static void

@@ -7,10 +7,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tsu-case.h"
 #include "tsu-case-private.h"
+#include "tsu-case.h"
 #include "tsu-date.h"
 #include "tsu-history.h"
+#include "tsu-record-private.h"
 
 /* ---- vocabularies ----------------------------------------------------- */
 
@@ -498,13 +499,9 @@ set_text (TsuCase    *self,
           TextField   field,
           const char *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (self->text[field], trimmed) == 0)
+  if (!tsu_record_set_text (G_OBJECT (self), &self->text[field], value,
+                            properties[PROP_FIRST_TEXT + field]))
     return;
-  g_free (self->text[field]);
-  self->text[field] = g_steal_pointer (&trimmed);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
   if (field == TEXT_RECEIVED_ON)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tsu-event.h"
+#include "tsu-record-private.h"
 
 typedef enum
 {
@@ -249,13 +250,8 @@ set_text (TsuEvent   *self,
           TextField   field,
           const char *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (self->text[field], trimmed) == 0)
-    return;
-  g_free (self->text[field]);
-  self->text[field] = g_steal_pointer (&trimmed);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
+  tsu_record_set_text (G_OBJECT (self), &self->text[field], value,
+                       properties[PROP_FIRST_TEXT + field]);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "tsu-date.h"
 #include "tsu-kana.h"
 #include "tsu-organization.h"
+#include "tsu-record-private.h"
 
 /* Text fields share one storage array; their order matches both the
  * property ids and the columns selected by COLUMNS below. */
@@ -193,12 +194,9 @@ set_text (TsuOrganization *self,
           TextField        field,
           const char      *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (self->text[field], trimmed) == 0)
+  /* The cache goes before anyone hears of the change. */
+  if (!tsu_record_set_text (G_OBJECT (self), &self->text[field], value, NULL))
     return;
-  g_free (self->text[field]);
-  self->text[field] = g_steal_pointer (&trimmed);
   if (field == TEXT_NAME || field == TEXT_READING || field == TEXT_LEGAL_FORM)
     {
       g_clear_pointer (&self->search_key, g_free);

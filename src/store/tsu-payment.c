@@ -9,6 +9,7 @@
 #include "tsu-amount.h"
 #include "tsu-date.h"
 #include "tsu-payment.h"
+#include "tsu-record-private.h"
 
 struct _TsuPayment
 {
@@ -181,27 +182,12 @@ tsu_payment_get_memo (TsuPayment *self)
   return self->memo;
 }
 
-static void
-replace_text (TsuPayment  *self,
-              char       **field,
-              const char  *value,
-              GParamSpec  *pspec)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (*field, trimmed) == 0)
-    return;
-  g_free (*field);
-  *field = g_steal_pointer (&trimmed);
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
 void
 tsu_payment_set_paid_on (TsuPayment *self,
                          const char *iso_date)
 {
   g_return_if_fail (TSU_IS_PAYMENT (self));
-  replace_text (self, &self->paid_on, iso_date, properties[PROP_PAID_ON]);
+  tsu_record_set_text (G_OBJECT (self), &self->paid_on, iso_date, properties[PROP_PAID_ON]);
 }
 
 void
@@ -209,7 +195,7 @@ tsu_payment_set_memo (TsuPayment *self,
                       const char *memo)
 {
   g_return_if_fail (TSU_IS_PAYMENT (self));
-  replace_text (self, &self->memo, memo, properties[PROP_MEMO]);
+  tsu_record_set_text (G_OBJECT (self), &self->memo, memo, properties[PROP_MEMO]);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "tsu-case-private.h"
 #include "tsu-date.h"
 #include "tsu-history.h"
+#include "tsu-record-private.h"
 #include "tsu-referral.h"
 
 /* ---- vocabularies ----------------------------------------------------- */
@@ -256,13 +257,9 @@ set_text (TsuReferral *self,
           TextField    field,
           const char  *value)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (value ? value : ""));
-
-  if (g_strcmp0 (self->text[field], trimmed) == 0)
+  if (!tsu_record_set_text (G_OBJECT (self), &self->text[field], value,
+                            properties[PROP_FIRST_TEXT + field]))
     return;
-  g_free (self->text[field]);
-  self->text[field] = g_steal_pointer (&trimmed);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
   if (field == TEXT_DUE_ON)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
 }
