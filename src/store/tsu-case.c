@@ -1175,12 +1175,8 @@ tsu_case_save (TsuCase      *self,
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
   problems = tsu_case_validate (self);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      g_set_error_literal (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, first->message);
-      return FALSE;
-    }
+  if (!tsu_record_check_problems (problems, error))
+    return FALSE;
 
   if (!tsu_database_begin (db, error))
     return FALSE;

@@ -379,12 +379,8 @@ tsu_event_session_save (TsuEventSession  *self,
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
   problems = tsu_event_session_validate (self);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      g_set_error_literal (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, first->message);
-      return FALSE;
-    }
+  if (!tsu_record_check_problems (problems, error))
+    return FALSE;
 
   if (!tsu_database_begin (db, error))
     return FALSE;
@@ -442,9 +438,7 @@ tsu_event_session_save (TsuEventSession  *self,
     }
   else if (sqlite3_changes (tsu_database_get_handle (db)) == 0)
     {
-      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CONFLICT,
-                   _("“%s” was changed or deleted by someone else since you opened it. Reload it and make your change again."),
-                   self->text[TEXT_TITLE]);
+      tsu_record_set_conflict_error (error, self->text[TEXT_TITLE]);
       goto fail;
     }
   else

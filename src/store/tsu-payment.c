@@ -261,12 +261,8 @@ save (TsuPayment   *self,
   g_autoptr(GPtrArray) problems = tsu_payment_validate (self);
   sqlite3_stmt *stmt;
 
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      g_set_error_literal (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, first->message);
-      return FALSE;
-    }
+  if (!tsu_record_check_problems (problems, error))
+    return FALSE;
 
   if (self->id == 0 || insert_with_id)
     stmt = tsu_database_prepare (db,

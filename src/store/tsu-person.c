@@ -372,12 +372,8 @@ tsu_person_save (TsuPerson    *self,
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
   problems = tsu_person_validate (self);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      g_set_error_literal (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, first->message);
-      return FALSE;
-    }
+  if (!tsu_record_check_problems (problems, error))
+    return FALSE;
 
   {
     g_autofree char *joined = g_strjoin (" ", self->text[TEXT_NAME], self->text[TEXT_READING], NULL);
@@ -433,9 +429,7 @@ tsu_person_save (TsuPerson    *self,
     }
   else if (sqlite3_changes (tsu_database_get_handle (db)) == 0)
     {
-      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CONFLICT,
-                   _("“%s” was changed or deleted by someone else since you opened it. Reload it and make your change again."),
-                   self->text[TEXT_NAME]);
+      tsu_record_set_conflict_error (error, self->text[TEXT_NAME]);
       goto fail;
     }
   else

@@ -775,12 +775,8 @@ tsu_referral_save (TsuReferral  *self,
     }
 
   problems = tsu_referral_validate (self, referral_case);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      g_set_error_literal (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, first->message);
-      goto fail;
-    }
+  if (!tsu_record_check_problems (problems, error))
+    goto fail;
 
   if (self->id != 0)
     {
