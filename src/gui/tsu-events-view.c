@@ -22,12 +22,12 @@
 #include "tsu-event-session.h"
 #include "tsu-events-report.h"
 #include "tsu-events-view.h"
+#include "tsu-export.h"
 #include "tsu-kana.h"
 #include "tsu-minutes-editor.h"
 #include "tsu-print.h"
 #include "tsu-reception-window.h"
 #include "tsu-session-editor.h"
-#include "tsu-window.h"
 
 /* The kind drop-down lists "all" first, then the kinds in enum order. */
 #define KIND_ALL 0
@@ -111,21 +111,7 @@ static void
 add_toast (TsuEventsView *self,
            AdwToast      *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (TSU_IS_WINDOW (root))
-    {
-      tsu_window_add_toast (TSU_WINDOW (root), toast);
-      return;
-    }
-  /* Outside the main window (tests, other hosts) a toast overlay around
-   * the view will do; with none the toast is dropped. */
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  tsu_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -133,10 +119,7 @@ show_error (TsuEventsView *self,
             const char    *heading,
             const char    *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_widget_show_error (GTK_WIDGET (self), heading, body);
 }
 
 /* Dates ------------------------------------------------------------------- */
@@ -1516,131 +1499,34 @@ print_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char                  *database_path;
-  char                  *path;
   gint64                 event_id;   /* 0: the year's attendance summary */
   int                    year;
   TsuEventReportOptions  options;
 } ExportData;
 
-static void
-export_data_free (ExportData *data)
+static gboolean
+write_workbook (TsuDatabase  *database,
+                const char   *path,
+                gpointer      user_data,
+                GError      **error)
 {
-  g_free (data->database_path);
-  g_free (data->path);
-  g_free (data);
-}
+  ExportData *data = user_data;
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  g_autoptr(TsuDatabase) database = NULL;
-  GError *error = NULL;
-  gboolean ok;
-
-  /* A connection of its own: SQLite handles are not shared between
-   * threads. */
-  database = tsu_database_open (data->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   if (data->event_id != 0)
-    ok = tsu_attendees_report_export_xlsx (database, data->event_id, &data->options, data->path, &error);
-  else
-    ok = tsu_attendance_report_export_xlsx (database, data->year, &data->options, data->path, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return tsu_attendees_report_export_xlsx (database, data->event_id, &data->options, path, error);
+  return tsu_attendance_report_export_xlsx (database, data->year, &data->options, path, error);
 }
 
 static void
-on_open_clicked (AdwToast   *toast,
-                 const char *uri)
+set_exporting (GtkWidget *widget,
+               gboolean   exporting)
 {
-  g_autoptr(GError) error = NULL;
+  TsuEventsView *self = TSU_EVENTS_VIEW (widget);
 
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    g_warning ("Could not open %s: %s", uri, error->message);
-}
-
-static void
-set_exporting (TsuEventsView *self,
-               gboolean       exporting)
-{
   self->exporting = exporting;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export-attendees",
+  gtk_widget_action_set_enabled (widget, "events.export-attendees",
                                  !exporting && tsu_events_view_get_selected (self) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export-attendance", !exporting);
-}
-
-static void
-on_export_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TsuEventsView *self = TSU_EVENTS_VIEW (source);
-  ExportData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *toast;
-
-  set_exporting (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      show_error (self, _("Could Not Export"), error->message);
-      return;
-    }
-
-  basename = g_path_get_basename (data->path);
-  /* Translators: %s is a file name */
-  toast = adw_toast_new_format (_("Saved “%s”"), basename);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked),
-                         g_filename_to_uri (data->path, NULL, NULL),
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  add_toast (self, toast);
-}
-
-static void
-on_export_response (GtkNativeDialog *chooser,
-                    int              response,
-                    TsuEventsView   *self)
-{
-  ExportData *data = g_object_steal_data (G_OBJECT (chooser), "tsu-export");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || g_file_peek_path (file) == NULL || self->database == NULL)
-    {
-      export_data_free (data);
-      return;
-    }
-
-  data->database_path = g_strdup (tsu_database_get_path (self->database));
-  data->path = g_file_get_path (file);
-  if (!g_str_has_suffix (data->path, ".xlsx"))
-    {
-      char *with_suffix = g_strconcat (data->path, ".xlsx", NULL);
-
-      g_free (data->path);
-      data->path = with_suffix;
-    }
-
-  set_exporting (self, TRUE);
-  task = g_task_new (self, NULL, on_export_done, NULL);
-  g_task_set_source_tag (task, on_export_response);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+  gtk_widget_action_set_enabled (widget, "events.export-attendance", !exporting);
 }
 
 static void
@@ -1648,29 +1534,8 @@ choose_export_file (TsuEventsView *self,
                     const char    *name,
                     ExportData    *data)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = NULL;
-  const char *folder_path;
-
-  chooser = gtk_file_chooser_native_new (_("Export to Excel"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Excel Workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Start in Documents rather than wherever the program was started. */
-  folder_path = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  if (folder_path == NULL || !g_file_test (folder_path, G_FILE_TEST_IS_DIR))
-    folder_path = g_get_home_dir ();
-  folder = g_file_new_for_path (folder_path);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "tsu-export", data);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tsu_export_workbook (GTK_WIDGET (self), self->database, name, _("Could Not Export"),
+                       write_workbook, data, g_free, set_exporting);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "tsu-case.h"
 #include "tsu-case-editor.h"
 #include "tsu-date.h"
+#include "tsu-export.h"
 #include "tsu-history.h"
 #include "tsu-kana.h"
 #include "tsu-print.h"
@@ -28,7 +29,6 @@
 #include "tsu-referral-stats-page.h"
 #include "tsu-referrals-report.h"
 #include "tsu-referrals-view.h"
-#include "tsu-window.h"
 
 typedef enum
 {
@@ -149,33 +149,11 @@ parent_window (TsuReferralsView *self)
 }
 
 static void
-add_toast (TsuReferralsView *self,
-           AdwToast         *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (TSU_IS_WINDOW (root))
-    {
-      tsu_window_add_toast (TSU_WINDOW (root), toast);
-      return;
-    }
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
 show_error (TsuReferralsView *self,
             const char       *heading,
             const char       *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_widget_show_error (GTK_WIDGET (self), heading, body);
 }
 
 static int
@@ -1619,133 +1597,38 @@ print_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char                      *database_path;
-  char                      *path;
   int                        year;
   TsuReferralsReportOptions  options;
 } ExportData;
 
-static void
-export_data_free (ExportData *data)
+static gboolean
+write_workbook (TsuDatabase  *database,
+                const char   *path,
+                gpointer      user_data,
+                GError      **error)
 {
-  g_free (data->database_path);
-  g_free (data->path);
-  g_free (data);
+  ExportData *data = user_data;
+
+  return tsu_referrals_report_export_xlsx (database, data->year, &data->options, path, error);
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+set_exporting (GtkWidget *widget,
+               gboolean   exporting)
 {
-  ExportData *data = task_data;
-  g_autoptr(TsuDatabase) database = NULL;
-  GError *error = NULL;
+  TsuReferralsView *self = TSU_REFERRALS_VIEW (widget);
 
-  /* A connection of its own: SQLite handles are not shared between
-   * threads. */
-  database = tsu_database_open (data->database_path, &error);
-  if (database == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (tsu_referrals_report_export_xlsx (database, data->year, &data->options, data->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_open_clicked (AdwToast   *toast,
-                 const char *uri)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    g_warning ("Could not open the exported file: %s", error->message);
-}
-
-static void
-set_exporting (TsuReferralsView *self,
-               gboolean          exporting)
-{
   self->exporting = exporting;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.export",
+  gtk_widget_action_set_enabled (widget, "referrals.export",
                                  self->database != NULL && !exporting);
-}
-
-static void
-on_export_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TsuReferralsView *self = TSU_REFERRALS_VIEW (source);
-  ExportData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
-  AdwToast *toast;
-
-  set_exporting (self, FALSE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      show_error (self, _("Could Not Export"), error->message);
-      return;
-    }
-  basename = g_path_get_basename (data->path);
-  /* Translators: %s is a file name */
-  toast = adw_toast_new_format (_("Saved “%s”"), basename);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_open_clicked),
-                         g_filename_to_uri (data->path, NULL, NULL),
-                         (GClosureNotify) (void (*) (void)) g_free, 0);
-  add_toast (self, toast);
-}
-
-static void
-on_export_file (GtkNativeDialog  *chooser,
-                int               response,
-                TsuReferralsView *self)
-{
-  ExportData *data = g_object_steal_data (G_OBJECT (chooser), "tsu-export");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GTask) task = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_object_unref (chooser);
-  if (file == NULL || g_file_peek_path (file) == NULL || self->database == NULL)
-    {
-      export_data_free (data);
-      return;
-    }
-  data->database_path = g_strdup (tsu_database_get_path (self->database));
-  data->path = g_file_get_path (file);
-  if (!g_str_has_suffix (data->path, ".xlsx"))
-    {
-      char *with_suffix = g_strconcat (data->path, ".xlsx", NULL);
-
-      g_free (data->path);
-      data->path = with_suffix;
-    }
-  set_exporting (self, TRUE);
-  task = g_task_new (self, NULL, on_export_done, NULL);
-  g_task_set_source_tag (task, on_export_file);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
 }
 
 static void
 choose_export_file (TsuReferralsView *self,
                     gboolean          include_cases)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GFile) folder = NULL;
   g_autofree char *year = NULL;
   g_autofree char *name = NULL;
-  const char *folder_path;
   ExportData *data;
 
   if (self->database == NULL || self->exporting)
@@ -1758,23 +1641,8 @@ choose_export_file (TsuReferralsView *self,
   /* Translators: file name of the exported referral statistics, followed
    * by the fiscal year: つなぎ実績_令和5年度.xlsx */
   name = g_strdup_printf ("%s_%s.xlsx", _("Referral Statistics"), year);
-
-  chooser = gtk_file_chooser_native_new (_("Export to Excel"), parent_window (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Excel Workbooks"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  folder_path = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  if (folder_path == NULL || !g_file_test (folder_path, G_FILE_TEST_IS_DIR))
-    folder_path = g_get_home_dir ();
-  folder = g_file_new_for_path (folder_path);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "tsu-export", data);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_file), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  tsu_export_workbook (GTK_WIDGET (self), self->database, name, _("Could Not Export"),
+                       write_workbook, data, g_free, set_exporting);
 }
 
 static void

@@ -1,0 +1,52 @@
+/* tsu-export.h: the views' "Export to Excel" flow, written once: a save
+ * dialog, the writing in a thread on a connection of its own, then a
+ * toast to open the file or a dialog saying why it failed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tsu-database.h"
+
+G_BEGIN_DECLS
+
+/* Runs in a worker thread: writes the workbook at @path from @database,
+ * a connection opened for this thread alone. */
+typedef gboolean (*TsuExportWriteFunc) (TsuDatabase  *database,
+                                        const char   *path,
+                                        gpointer      data,
+                                        GError      **error);
+
+/* Called in the main thread with TRUE when the writing starts and FALSE
+ * when it has ended (whether or not it worked), so @widget can refuse a
+ * second export meanwhile. */
+typedef void (*TsuExportBusyFunc) (GtkWidget *widget,
+                                   gboolean   busy);
+
+/* Asks where to save an Excel workbook, suggesting @suggested_name in the
+ * user's Documents folder, adds ".xlsx" when the name has none, then
+ * calls @write with @data in a thread on a new connection to the file of
+ * @database. Failure shows @error_heading and the message. @data is freed
+ * with @data_free in every case, also when the user cancels. */
+void tsu_export_workbook (GtkWidget          *widget,
+                          TsuDatabase        *database,
+                          const char         *suggested_name,
+                          const char         *error_heading,
+                          TsuExportWriteFunc  write,
+                          gpointer            data,
+                          GDestroyNotify      data_free,
+                          TsuExportBusyFunc   busy);
+
+/* Shows @toast in the main window of @widget, else in the nearest toast
+ * overlay around it (tests, other hosts); with neither it is dropped. */
+void tsu_widget_add_toast  (GtkWidget  *widget,
+                            AdwToast   *toast);
+
+/* A message dialog over the window of @widget with only a Close button. */
+void tsu_widget_show_error (GtkWidget  *widget,
+                            const char *heading,
+                            const char *body);
+
+G_END_DECLS
