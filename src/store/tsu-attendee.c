@@ -418,7 +418,7 @@ tsu_attendee_validate (TsuAttendee *self)
   " o.reading" \
   " FROM attendees a LEFT JOIN organizations o ON o.id = a.organization_id"
 
-static TsuAttendee *
+static gpointer
 read_row (sqlite3_stmt *stmt)
 {
   TsuAttendee *self = tsu_attendee_new (sqlite3_column_int64 (stmt, 2));
@@ -471,8 +471,6 @@ tsu_attendee_load_for_event (TsuDatabase  *db,
                              GError      **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
 
@@ -489,15 +487,7 @@ tsu_attendee_load_for_event (TsuDatabase  *db,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, event_id);
   sqlite3_bind_int (stmt, 2, include_cancelled);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 gboolean

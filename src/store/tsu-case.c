@@ -962,7 +962,7 @@ write_history (TsuDatabase  *db,
 
 /* ---- loading ---------------------------------------------------------- */
 
-static TsuCase *
+static gpointer
 read_row (sqlite3_stmt *stmt)
 {
   TsuCase *self = tsu_case_new ();
@@ -1009,8 +1009,6 @@ load_rows (TsuDatabase  *db,
            GError      **error)
 {
   sqlite3_stmt *stmt = tsu_database_prepare (db, sql, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -1020,15 +1018,7 @@ load_rows (TsuDatabase  *db,
     sqlite3_bind_int64 (stmt, 1, number);
   if (second != NULL)
     sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 GPtrArray *

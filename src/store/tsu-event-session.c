@@ -293,7 +293,7 @@ tsu_event_session_validate (TsuEventSession *self)
   return problems;
 }
 
-static TsuEventSession *
+static gpointer
 read_row (sqlite3_stmt *stmt)
 {
   TsuEventSession *self = tsu_event_session_new (sqlite3_column_int64 (stmt, 2));
@@ -322,23 +322,13 @@ load_rows (TsuDatabase  *db,
            GError      **error)
 {
   sqlite3_stmt *stmt = tsu_database_prepare (db, sql, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, first);
   if (sqlite3_bind_parameter_count (stmt) > 1)
     sqlite3_bind_int64 (stmt, 2, second);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 GPtrArray *

@@ -555,10 +555,10 @@ tsu_event_validate (TsuEvent *self)
   return problems;
 }
 
-static void
-read_row (TsuEvent     *self,
-          sqlite3_stmt *stmt)
+static gpointer
+read_row (sqlite3_stmt *stmt)
 {
+  TsuEvent *self = tsu_event_new ();
   TsuEventKind kind = TSU_EVENT_KIND_OTHER;
   TsuEventStatus status = TSU_EVENT_STATUS_PLANNED;
 
@@ -578,6 +578,7 @@ read_row (TsuEvent     *self,
       g_free (self->text[i]);
       self->text[i] = g_strdup (text ? text : "");
     }
+  return self;
 }
 
 static GPtrArray *
@@ -589,8 +590,6 @@ load_rows (TsuDatabase  *db,
            GError      **error)
 {
   sqlite3_stmt *stmt = tsu_database_prepare (db, sql, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -600,20 +599,7 @@ load_rows (TsuDatabase  *db,
     sqlite3_bind_text (stmt, 2, second, -1, SQLITE_TRANSIENT);
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsuEvent *event = tsu_event_new ();
-
-      read_row (event, stmt);
-      g_ptr_array_add (rows, event);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 GPtrArray *

@@ -513,10 +513,10 @@ tsu_organization_validate (TsuOrganization *self)
   return problems;
 }
 
-static void
-read_row (TsuOrganization *self,
-          sqlite3_stmt    *stmt)
+static gpointer
+read_row (sqlite3_stmt *stmt)
 {
+  TsuOrganization *self = tsu_organization_new ();
   const char *kind = (const char *) sqlite3_column_text (stmt, 2);
 
   self->id = sqlite3_column_int64 (stmt, 0);
@@ -533,6 +533,7 @@ read_row (TsuOrganization *self,
       self->text[i] = g_strdup (text ? text : "");
     }
   g_clear_pointer (&self->search_key, g_free);
+  return self;
 }
 
 static GPtrArray *
@@ -542,28 +543,12 @@ load_rows (TsuDatabase  *db,
            GError      **error)
 {
   sqlite3_stmt *stmt = tsu_database_prepare (db, sql, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   if (id != 0)
     sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsuOrganization *org = tsu_organization_new ();
-
-      read_row (org, stmt);
-      g_ptr_array_add (rows, org);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-  sqlite3_reset (stmt);
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 GPtrArray *

@@ -334,6 +334,18 @@ tsu_payment_delete (TsuDatabase  *db,
   return TRUE;
 }
 
+static gpointer
+read_row (sqlite3_stmt *stmt)
+{
+  TsuPayment *payment = tsu_payment_new (sqlite3_column_int64 (stmt, 1));
+
+  payment->id = sqlite3_column_int64 (stmt, 0);
+  payment->amount = sqlite3_column_int64 (stmt, 3);
+  tsu_payment_set_paid_on (payment, (const char *) sqlite3_column_text (stmt, 2));
+  tsu_payment_set_memo (payment, (const char *) sqlite3_column_text (stmt, 4));
+  return payment;
+}
+
 static GPtrArray *
 load_rows (TsuDatabase  *db,
            const char   *sql,
@@ -341,29 +353,11 @@ load_rows (TsuDatabase  *db,
            GError      **error)
 {
   sqlite3_stmt *stmt = tsu_database_prepare (db, sql, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, value);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TsuPayment *payment = tsu_payment_new (sqlite3_column_int64 (stmt, 1));
-
-      payment->id = sqlite3_column_int64 (stmt, 0);
-      payment->amount = sqlite3_column_int64 (stmt, 3);
-      tsu_payment_set_paid_on (payment, (const char *) sqlite3_column_text (stmt, 2));
-      tsu_payment_set_memo (payment, (const char *) sqlite3_column_text (stmt, 4));
-      g_ptr_array_add (rows, payment);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 GPtrArray *

@@ -290,7 +290,7 @@ tsu_person_validate (TsuPerson *self)
   return problems;
 }
 
-static TsuPerson *
+static gpointer
 read_row (sqlite3_stmt *stmt)
 {
   TsuPerson *self = tsu_person_new (sqlite3_column_int64 (stmt, 2));
@@ -314,8 +314,6 @@ tsu_person_load_for_organization (TsuDatabase  *db,
                                   GError      **error)
 {
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
 
@@ -326,15 +324,7 @@ tsu_person_load_for_organization (TsuDatabase  *db,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, organization_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, read_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tsu_database_set_error (db, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return tsu_record_load_rows (db, stmt, read_row, error);
 }
 
 TsuPerson *
