@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-date.h"
+#include "tsu-editor-support.h"
 #include "tsu-field-errors.h"
 #include "tsu-kana.h"
 #include "tsu-organization-editor.h"
@@ -314,10 +315,7 @@ show_message (TsuOrganizationEditor *self,
               const char            *heading,
               const char            *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_editor_show_message (GTK_WINDOW (self), heading, body);
 }
 
 static void
@@ -341,28 +339,6 @@ on_conflict_response (AdwMessageDialog      *dialog,
     }
   g_set_object (&self->organization, fresh);
   fill (self);
-}
-
-static void
-show_conflict (TsuOrganizationEditor *self)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   _("Changed by Someone Else"),
-                                   _("Someone else changed this organisation after you opened it. "
-                                     "Reload it to see their changes, then make yours again; "
-                                     "the changes in this window will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Keep Editing"),
-                                    "reload", _("_Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reload");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_conflict_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* TRUE when a warning about likely duplicates is now shown. */
@@ -417,27 +393,21 @@ save (TsuOrganizationEditor *self)
 
   tsu_field_errors_touch_all (&self->errors);
   problems = check (self);
-  tsu_field_errors_show (&self->errors, problems);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      GtkWidget *widget = tsu_organization_editor_get_field_widget (self, first->field);
-
-      if (widget != NULL)
-        gtk_widget_grab_focus (widget);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
+  if (tsu_editor_refuse_invalid (GTK_WINDOW (self), &self->errors, problems,
+                                 (TsuEditorFieldWidgetFunc) (void (*) (void)) tsu_organization_editor_get_field_widget,
+                                 NULL))
+    return;
 
   if (warn_about_duplicates (self))
     return;
 
   if (!tsu_organization_save (self->organization, self->database, &error))
     {
-      if (g_error_matches (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CONFLICT))
-        show_conflict (self);
-      else
-        show_message (self, _("Could Not Save the Organisation"), error->message);
+      tsu_editor_save_failed (GTK_WINDOW (self), error, _("Could Not Save the Organisation"),
+                             _("Someone else changed this organisation after you opened it. "
+                               "Reload it to see their changes, then make yours again; "
+                               "the changes in this window will be lost."),
+                             G_CALLBACK (on_conflict_response));
       return;
     }
 

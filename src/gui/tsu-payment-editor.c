@@ -14,6 +14,7 @@
 
 #include "tsu-amount.h"
 #include "tsu-date.h"
+#include "tsu-editor-support.h"
 #include "tsu-field-errors.h"
 #include "tsu-payment-editor.h"
 
@@ -212,10 +213,7 @@ show_message (TsuPaymentEditor *self,
               const char       *heading,
               const char       *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_editor_show_message (GTK_WINDOW (self), heading, body);
 }
 
 static void
@@ -322,20 +320,10 @@ save (TsuPaymentEditor *self)
     return;
   tsu_field_errors_touch_all (&self->errors);
   problems = check (self);
-  tsu_field_errors_show (&self->errors, problems);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      GtkWidget *widget = tsu_payment_editor_get_field_widget (self, first->field);
-
-      if (widget != NULL)
-        gtk_widget_grab_focus (widget);
-      if (tsu_field_errors_get_message (&self->errors, first->field) == NULL)
-        show_message (self, _("Could Not Save the Payment"), first->message);
-      else
-        gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
+  if (tsu_editor_refuse_invalid (GTK_WINDOW (self), &self->errors, problems,
+                                 (TsuEditorFieldWidgetFunc) (void (*) (void)) tsu_payment_editor_get_field_widget,
+                                 _("Could Not Save the Payment")))
+    return;
 
   over = tsu_payment_would_overspend (self->payment, self->database, &error);
   if (error != NULL)

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tsu-editor-support.h"
 #include "tsu-field-errors.h"
 #include "tsu-person-editor.h"
 
@@ -117,10 +118,7 @@ show_message (TsuPersonEditor *self,
               const char      *heading,
               const char      *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_editor_show_message (GTK_WINDOW (self), heading, body);
 }
 
 static void
@@ -160,17 +158,10 @@ save (TsuPersonEditor *self)
   tsu_field_errors_touch_all (&self->errors);
   collect (self);
   problems = tsu_person_validate (self->person);
-  tsu_field_errors_show (&self->errors, problems);
-  if (problems->len > 0)
-    {
-      TsuFieldProblem *first = g_ptr_array_index (problems, 0);
-      GtkWidget *widget = tsu_person_editor_get_field_widget (self, first->field);
-
-      if (widget != NULL)
-        gtk_widget_grab_focus (widget);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
+  if (tsu_editor_refuse_invalid (GTK_WINDOW (self), &self->errors, problems,
+                                 (TsuEditorFieldWidgetFunc) (void (*) (void)) tsu_person_editor_get_field_widget,
+                                 NULL))
+    return;
 
   if (!tsu_person_save (self->person, self->database, &error))
     {

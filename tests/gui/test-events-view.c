@@ -557,6 +557,7 @@ test_cancel_and_conflict (Fixture       *f,
   g_autoptr(TsuEvent) stored = NULL;
   g_autoptr(TsuEvent) other = NULL;
   g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (f->view), "events.edit", NULL);
   spin ();
@@ -593,11 +594,23 @@ test_cancel_and_conflict (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   spin ();
   g_assert_nonnull (editor);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Changed by Someone Else");
   g_clear_object (&stored);
   stored = tsu_event_load_by_id (f->db, id, &error);
   g_assert_cmpstr (tsu_event_get_title (stored), ==, "連携協議会");
   g_assert_cmpstr (tsu_event_get_venue (stored), ==, "北九州市役所");
+
+  /* Reloading shows what the other one saved, dropping the edit. */
+  adw_message_dialog_response (dialog, "reload");
+  spin ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tsu_event_editor_get_field_widget (editor, "title"))),
+                   ==, "連携協議会");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  spin ();
+  g_assert_null (editor);
 }
 
 int

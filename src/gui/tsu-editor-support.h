@@ -1,0 +1,46 @@
+/* tsu-editor-support.h: what the editor windows do alike when a save is
+ * refused, written once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tsu-field-errors.h"
+
+G_BEGIN_DECLS
+
+/* An editor's tsu_*_editor_get_field_widget (); pass it cast through
+ * (void (*) (void)), as with G_CALLBACK. */
+typedef GtkWidget *(*TsuEditorFieldWidgetFunc) (gpointer    editor,
+                                                const char *field);
+
+/* A message dialog over @editor with only a Close button. */
+void     tsu_editor_show_message   (GtkWindow                *editor,
+                                    const char               *heading,
+                                    const char               *body);
+
+/* Refuses a save while @problems (TsuFieldProblem) is not empty: shows
+ * them in @errors, focuses the widget of the first problem's field, and
+ * says that problem in a dialog headed @heading when no field shows it;
+ * with @heading NULL, or when a field shows it, only rings the bell.
+ * Returns TRUE when it refused. */
+gboolean tsu_editor_refuse_invalid (GtkWindow                *editor,
+                                    TsuFieldErrors           *errors,
+                                    GPtrArray                *problems,
+                                    TsuEditorFieldWidgetFunc  field_widget,
+                                    const char               *heading);
+
+/* After a save failed with @error: when someone else saved the record
+ * first (TSU_STORE_ERROR_CONFLICT), asks whether to reload it, saying
+ * @conflict_body, and connects @on_response (an AdwMessageDialog
+ * "response" handler taking @editor) to the answer; else shows @heading
+ * and the message. */
+void     tsu_editor_save_failed    (GtkWindow                *editor,
+                                    const GError             *error,
+                                    const char               *heading,
+                                    const char               *conflict_body,
+                                    GCallback                 on_response);
+
+G_END_DECLS
