@@ -673,23 +673,14 @@ set_deleted (TsuDatabase  *db,
              gboolean      deleted,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
-  stmt = tsu_database_prepare (db,
-                               deleted
-                               ? "UPDATE budget_lines SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-                                 " version = version + 1 WHERE id = ? AND deleted_at IS NULL"
-                               : "UPDATE budget_lines SET deleted_at = NULL, version = version + 1 WHERE id = ?",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tsu_database_step_done (db, stmt, error))
-    return FALSE;
-  tsu_database_emit_changed (db, "budget_lines");
-  return TRUE;
+  return tsu_record_exec_for_id (db,
+                                 deleted
+                                 ? "UPDATE budget_lines SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+                                   " version = version + 1 WHERE id = ? AND deleted_at IS NULL"
+                                 : "UPDATE budget_lines SET deleted_at = NULL, version = version + 1 WHERE id = ?",
+                                 id, "budget_lines", error);
 }
 
 gboolean

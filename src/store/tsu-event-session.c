@@ -449,18 +449,10 @@ tsu_event_session_delete (TsuDatabase  *db,
                           gint64        id,
                           GError      **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
-  stmt = tsu_database_prepare (db, "DELETE FROM event_sessions WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tsu_database_step_done (db, stmt, error))
-    return FALSE;
-  tsu_database_emit_changed (db, "event_sessions");
-  return TRUE;
+  return tsu_record_exec_for_id (db, "DELETE FROM event_sessions WHERE id = ?",
+                                 id, "event_sessions", error);
 }
 
 gboolean

@@ -760,25 +760,16 @@ set_deleted (TsuDatabase  *db,
              gboolean      deleted,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
   /* The programme, attendees and minutes stay in place: they are only
    * reached through the event, which is hidden while deleted. */
-  stmt = tsu_database_prepare (db,
-                               deleted
-                               ? "UPDATE events SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-                                 " version = version + 1 WHERE id = ? AND deleted_at IS NULL"
-                               : "UPDATE events SET deleted_at = NULL, version = version + 1 WHERE id = ?",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tsu_database_step_done (db, stmt, error))
-    return FALSE;
-  tsu_database_emit_changed (db, "events");
-  return TRUE;
+  return tsu_record_exec_for_id (db,
+                                 deleted
+                                 ? "UPDATE events SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+                                   " version = version + 1 WHERE id = ? AND deleted_at IS NULL"
+                                 : "UPDATE events SET deleted_at = NULL, version = version + 1 WHERE id = ?",
+                                 id, "events", error);
 }
 
 gboolean

@@ -441,22 +441,12 @@ set_deleted (TsuDatabase  *db,
              gboolean      deleted,
              GError      **error)
 {
-  sqlite3_stmt *stmt;
-
-  stmt = tsu_database_prepare (db,
-                               deleted
-                               ? "UPDATE people SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-                                 " version = version + 1 WHERE id = ?"
-                               : "UPDATE people SET deleted_at = NULL, version = version + 1 WHERE id = ?",
-                               error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  /* A single statement is its own transaction. */
-  if (!tsu_database_step_done (db, stmt, error))
-    return FALSE;
-  tsu_database_emit_changed (db, "people");
-  return TRUE;
+  return tsu_record_exec_for_id (db,
+                                 deleted
+                                 ? "UPDATE people SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+                                   " version = version + 1 WHERE id = ?"
+                                 : "UPDATE people SET deleted_at = NULL, version = version + 1 WHERE id = ?",
+                                 id, "people", error);
 }
 
 gboolean
