@@ -113,8 +113,7 @@ tsu_attendee_finalize (GObject *object)
 {
   TsuAttendee *self = TSU_ATTENDEE (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
   g_free (self->search_key);
   g_free (self->organization_reading);
 
@@ -232,8 +231,7 @@ static void
 tsu_attendee_init (TsuAttendee *self)
 {
   self->group = TSU_ATTENDEE_GROUP_OTHER;
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuAttendee *
@@ -297,11 +295,7 @@ tsu_attendee_copy (TsuAttendee *self)
   copy->walk_in = self->walk_in;
   copy->group = self->group;
   copy->organization_reading = g_strdup (self->organization_reading);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -434,13 +428,7 @@ read_row (sqlite3_stmt *stmt)
   tsu_attendee_status_from_text ((const char *) sqlite3_column_text (stmt, 5), &status);
   self->status = status;
   self->walk_in = sqlite3_column_int (stmt, 6) != 0;
-  for (guint i = 0; i < 3; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 7 + i);
-
-      g_free (self->text[TEXT_NAME + i]);
-      self->text[TEXT_NAME + i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text + TEXT_NAME, 3, stmt, 7);
 
   g_free (self->text[TEXT_AFFILIATION]);
   if (org_name != NULL)
@@ -592,8 +580,7 @@ write_row (TsuAttendee  *self,
   sqlite3_bind_int64 (stmt, 3, self->organization_id);
   sqlite3_bind_text (stmt, 4, status_codes[self->status], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, self->walk_in);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 6 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 6, self->text, N_TEXTS);
   sqlite3_bind_text (stmt, 10, tsu_attendee_get_search_key (self), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 11, self->id);
   if (self->id != 0 && !insert_with_id)

@@ -106,8 +106,7 @@ tsu_budget_line_finalize (GObject *object)
 {
   TsuBudgetLine *self = TSU_BUDGET_LINE (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
 
   G_OBJECT_CLASS (tsu_budget_line_parent_class)->finalize (object);
 }
@@ -238,8 +237,7 @@ tsu_budget_line_class_init (TsuBudgetLineClass *klass)
 static void
 tsu_budget_line_init (TsuBudgetLine *self)
 {
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuBudgetLine *
@@ -267,11 +265,7 @@ tsu_budget_line_copy (TsuBudgetLine *self)
   copy->funding = self->funding;
   copy->draft = self->draft;
   copy->paid = self->paid;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -400,13 +394,7 @@ read_row (sqlite3_stmt *stmt)
   self->funding = funding;
   self->draft = sqlite3_column_int (stmt, 7) != 0;
   self->paid = sqlite3_column_int64 (stmt, 8);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   return self;
 }
 
@@ -632,8 +620,7 @@ tsu_budget_line_save (TsuBudgetLine  *self,
   sqlite3_bind_int (stmt, 4, self->pillars);
   sqlite3_bind_text (stmt, 5, tsu_funding_to_code (self->funding), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 6, self->draft);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 7 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 7, self->text, N_TEXTS);
   if (self->id != 0)
     {
       sqlite3_bind_int64 (stmt, 12, self->id);

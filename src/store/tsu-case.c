@@ -488,8 +488,7 @@ tsu_case_finalize (GObject *object)
 {
   TsuCase *self = TSU_CASE (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
 
   G_OBJECT_CLASS (tsu_case_parent_class)->finalize (object);
 }
@@ -640,8 +639,7 @@ tsu_case_class_init (TsuCaseClass *klass)
 static void
 tsu_case_init (TsuCase *self)
 {
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
   self->ward = TSU_WARD_NONE;
   self->age_band = TSU_AGE_UNKNOWN;
   /* Imports carry no contact column: "other" rather than a guess. */
@@ -674,11 +672,7 @@ tsu_case_copy (TsuCase *self)
   copy->consent = self->consent;
   copy->legal_basis = self->legal_basis;
   copy->support_meeting = self->support_meeting;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -990,13 +984,7 @@ read_row (sqlite3_stmt *stmt)
                                 1, TSU_N_LEGAL_BASES, NULL, &value))
     self->legal_basis = value;
   self->support_meeting = sqlite3_column_int (stmt, 9) != 0;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   return self;
 }
 
@@ -1233,8 +1221,7 @@ tsu_case_save (TsuCase      *self,
   sqlite3_bind_text (stmt, 6, consent_codes[self->consent], -1, SQLITE_STATIC);
   tsu_bind_text (stmt, 7, legal_basis_codes[self->legal_basis]);
   sqlite3_bind_int (stmt, 8, self->support_meeting);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 9 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 9, self->text, N_TEXTS);
   if (self->id != 0)
     {
       sqlite3_bind_int64 (stmt, 17, self->id);

@@ -62,8 +62,7 @@ tsu_event_session_finalize (GObject *object)
 {
   TsuEventSession *self = TSU_EVENT_SESSION (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
 
   G_OBJECT_CLASS (tsu_event_session_parent_class)->finalize (object);
 }
@@ -169,8 +168,7 @@ static void
 tsu_event_session_init (TsuEventSession *self)
 {
   self->head_count = TSU_HEAD_COUNT_UNKNOWN;
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuEventSession *
@@ -195,11 +193,7 @@ tsu_event_session_copy (TsuEventSession *self)
   copy->position = self->position;
   copy->capacity = self->capacity;
   copy->head_count = self->head_count;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -304,13 +298,7 @@ read_row (sqlite3_stmt *stmt)
   self->capacity = sqlite3_column_int (stmt, 4);
   self->head_count = sqlite3_column_type (stmt, 5) == SQLITE_NULL
                      ? TSU_HEAD_COUNT_UNKNOWN : sqlite3_column_int (stmt, 5);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   return self;
 }
 
@@ -411,8 +399,7 @@ tsu_event_session_save (TsuEventSession  *self,
     sqlite3_bind_null (stmt, 4);
   else
     sqlite3_bind_int (stmt, 4, self->head_count);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 5 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 5, self->text, N_TEXTS);
   if (self->id != 0)
     {
       sqlite3_bind_int64 (stmt, 10, self->id);

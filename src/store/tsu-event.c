@@ -239,8 +239,7 @@ tsu_event_finalize (GObject *object)
 {
   TsuEvent *self = TSU_EVENT (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
 
   G_OBJECT_CLASS (tsu_event_parent_class)->finalize (object);
 }
@@ -360,8 +359,7 @@ tsu_event_class_init (TsuEventClass *klass)
 static void
 tsu_event_init (TsuEvent *self)
 {
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuEvent *
@@ -385,11 +383,7 @@ tsu_event_copy (TsuEvent *self)
   copy->pillars = self->pillars;
   copy->status = self->status;
   copy->capacity = self->capacity;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -571,13 +565,7 @@ read_row (sqlite3_stmt *stmt)
   tsu_event_status_from_text ((const char *) sqlite3_column_text (stmt, 5), &status);
   self->status = status;
   self->capacity = sqlite3_column_int (stmt, 6);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   return self;
 }
 
@@ -721,8 +709,7 @@ tsu_event_save (TsuEvent     *self,
   sqlite3_bind_int (stmt, 3, self->pillars);
   sqlite3_bind_text (stmt, 4, status_codes[self->status], -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 5, self->capacity);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 6 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 6, self->text, N_TEXTS);
   if (self->id != 0)
     {
       sqlite3_bind_int64 (stmt, 14, self->id);

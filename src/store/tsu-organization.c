@@ -148,8 +148,7 @@ tsu_organization_finalize (GObject *object)
 {
   TsuOrganization *self = TSU_ORGANIZATION (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
   g_strfreev (self->fields);
   g_free (self->search_key);
 
@@ -268,8 +267,7 @@ tsu_organization_init (TsuOrganization *self)
 {
   self->kind = TSU_ORGANIZATION_KIND_MEMBER;
   self->fields = g_new0 (char *, 1);
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuOrganization *
@@ -291,11 +289,7 @@ tsu_organization_copy (TsuOrganization *self)
   copy->kind = self->kind;
   g_strfreev (copy->fields);
   copy->fields = g_strdupv (self->fields);
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -525,13 +519,7 @@ read_row (sqlite3_stmt *stmt)
     self->kind = TSU_ORGANIZATION_KIND_MEMBER;
   g_strfreev (self->fields);
   self->fields = tsu_organization_parse_fields ((const char *) sqlite3_column_text (stmt, 3));
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   g_clear_pointer (&self->search_key, g_free);
   return self;
 }
@@ -693,8 +681,7 @@ bind_fields (TsuOrganization *self,
 
   sqlite3_bind_text (stmt, 1, tsu_organization_kind_to_code (self->kind), -1, SQLITE_STATIC);
   tsu_bind_text (stmt, 2, fields);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 3 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 3, self->text, N_TEXTS);
   sqlite3_bind_text (stmt, 3 + N_TEXTS, tsu_organization_get_search_key (self), -1, SQLITE_TRANSIENT);
 }
 

@@ -58,8 +58,7 @@ tsu_person_finalize (GObject *object)
 {
   TsuPerson *self = TSU_PERSON (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
 
   G_OBJECT_CLASS (tsu_person_parent_class)->finalize (object);
 }
@@ -157,8 +156,7 @@ tsu_person_class_init (TsuPersonClass *klass)
 static void
 tsu_person_init (TsuPerson *self)
 {
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuPerson *
@@ -181,11 +179,7 @@ tsu_person_copy (TsuPerson *self)
   copy->id = self->id;
   copy->version = self->version;
   copy->primary = self->primary;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -298,13 +292,7 @@ read_row (sqlite3_stmt *stmt)
   self->id = sqlite3_column_int64 (stmt, 0);
   self->version = sqlite3_column_int64 (stmt, 1);
   self->primary = sqlite3_column_int (stmt, 3) != 0;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   return self;
 }
 
@@ -401,8 +389,7 @@ tsu_person_save (TsuPerson    *self,
 
   sqlite3_bind_int64 (stmt, 1, self->organization_id);
   sqlite3_bind_int (stmt, 2, self->primary);
-  for (guint i = 0; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 3 + i, self->text[i]);
+  tsu_record_texts_bind (stmt, 3, self->text, N_TEXTS);
   sqlite3_bind_text (stmt, 8, search_key, -1, SQLITE_TRANSIENT);
   if (self->id != 0)
     {

@@ -20,6 +20,26 @@ gboolean   tsu_record_set_text             (GObject            *object,
                                             const char         *value,
                                             GParamSpec         *pspec);
 
+/* Arrays of text fields: never NULL, "" when empty, so getters need no
+ * checks. */
+void       tsu_record_texts_init           (char              **texts,
+                                            guint               n);
+void       tsu_record_texts_free           (char              **texts,
+                                            guint               n);
+void       tsu_record_texts_copy           (char              **dest,
+                                            char * const       *src,
+                                            guint               n);
+/* Reads @n text columns from @first_column on, NULL as "". */
+void       tsu_record_texts_read           (char              **texts,
+                                            guint               n,
+                                            sqlite3_stmt       *stmt,
+                                            int                 first_column);
+/* Binds @n texts from parameter @first_index on, "" as NULL. */
+void       tsu_record_texts_bind           (sqlite3_stmt       *stmt,
+                                            int                 first_index,
+                                            char * const       *texts,
+                                            guint               n);
+
 /* Builds one record from the current row of @stmt. */
 typedef gpointer (*TsuRecordReadRow) (sqlite3_stmt *stmt);
 

@@ -25,6 +25,59 @@ tsu_record_set_text (GObject     *object,
   return TRUE;
 }
 
+void
+tsu_record_texts_init (char  **texts,
+                       guint   n)
+{
+  for (guint i = 0; i < n; i++)
+    texts[i] = g_strdup ("");
+}
+
+void
+tsu_record_texts_free (char  **texts,
+                       guint   n)
+{
+  for (guint i = 0; i < n; i++)
+    g_free (texts[i]);
+}
+
+void
+tsu_record_texts_copy (char        **dest,
+                       char * const *src,
+                       guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_free (dest[i]);
+      dest[i] = g_strdup (src[i]);
+    }
+}
+
+void
+tsu_record_texts_read (char         **texts,
+                       guint          n,
+                       sqlite3_stmt  *stmt,
+                       int            first_column)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, first_column + (int) i);
+
+      g_free (texts[i]);
+      texts[i] = g_strdup (text ? text : "");
+    }
+}
+
+void
+tsu_record_texts_bind (sqlite3_stmt *stmt,
+                       int           first_index,
+                       char * const *texts,
+                       guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    tsu_bind_text (stmt, first_index + (int) i, texts[i]);
+}
+
 GPtrArray *
 tsu_record_load_rows (TsuDatabase       *db,
                       sqlite3_stmt      *stmt,

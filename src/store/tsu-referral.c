@@ -246,8 +246,7 @@ tsu_referral_finalize (GObject *object)
 {
   TsuReferral *self = TSU_REFERRAL (object);
 
-  for (guint i = 0; i < N_TEXTS; i++)
-    g_free (self->text[i]);
+  tsu_record_texts_free (self->text, N_TEXTS);
 
   G_OBJECT_CLASS (tsu_referral_parent_class)->finalize (object);
 }
@@ -358,8 +357,7 @@ tsu_referral_class_init (TsuReferralClass *klass)
 static void
 tsu_referral_init (TsuReferral *self)
 {
-  for (guint i = 0; i < N_TEXTS; i++)
-    self->text[i] = g_strdup ("");
+  tsu_record_texts_init (self->text, N_TEXTS);
 }
 
 TsuReferral *
@@ -383,11 +381,7 @@ tsu_referral_copy (TsuReferral *self)
   copy->version = self->version;
   copy->status = self->status;
   copy->reason = self->reason;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      g_free (copy->text[i]);
-      copy->text[i] = g_strdup (self->text[i]);
-    }
+  tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
   return copy;
 }
 
@@ -649,13 +643,7 @@ read_row (sqlite3_stmt *stmt)
       && tsu_vocabulary_lookup ((const char *) sqlite3_column_text (stmt, 4), reason_codes, NULL,
                                 1, TSU_N_REASONS, NULL, &value))
     self->reason = value;
-  for (guint i = 0; i < N_TEXTS; i++)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, FIRST_TEXT_COLUMN + i);
-
-      g_free (self->text[i]);
-      self->text[i] = g_strdup (text ? text : "");
-    }
+  tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
   return self;
 }
 
@@ -802,8 +790,7 @@ tsu_referral_save (TsuReferral  *self,
   sqlite3_bind_int64 (stmt, 1, self->case_id);
   sqlite3_bind_text (stmt, 2, status_codes[self->status], -1, SQLITE_STATIC);
   tsu_bind_text (stmt, 3, reason_codes[self->reason]);
-  for (guint i = TEXT_FROM; i < N_TEXTS; i++)
-    tsu_bind_text (stmt, 4 + i - TEXT_FROM, self->text[i]);
+  tsu_record_texts_bind (stmt, 4, self->text + TEXT_FROM, N_TEXTS - TEXT_FROM);
   if (self->id != 0)
     {
       sqlite3_bind_int64 (stmt, 10, self->id);
