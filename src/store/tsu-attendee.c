@@ -299,20 +299,8 @@ tsu_attendee_copy (TsuAttendee *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                          \
-  const char *                                                \
-  tsu_attendee_get_##lower (TsuAttendee *self)                \
-  {                                                           \
-    g_return_val_if_fail (TSU_IS_ATTENDEE (self), NULL);      \
-    return self->text[TEXT_##UPPER];                          \
-  }                                                           \
-  void                                                        \
-  tsu_attendee_set_##lower (TsuAttendee *self,                \
-                            const char  *value)               \
-  {                                                           \
-    g_return_if_fail (TSU_IS_ATTENDEE (self));                \
-    set_text (self, TEXT_##UPPER, value);                     \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuAttendee, tsu_attendee, TSU_IS_ATTENDEE, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (affiliation, AFFILIATION)
 TEXT_ACCESSORS (name, NAME)

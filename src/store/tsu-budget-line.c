@@ -269,20 +269,8 @@ tsu_budget_line_copy (TsuBudgetLine *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                             \
-  const char *                                                   \
-  tsu_budget_line_get_##lower (TsuBudgetLine *self)              \
-  {                                                              \
-    g_return_val_if_fail (TSU_IS_BUDGET_LINE (self), NULL);      \
-    return self->text[TEXT_##UPPER];                             \
-  }                                                              \
-  void                                                           \
-  tsu_budget_line_set_##lower (TsuBudgetLine *self,              \
-                               const char    *value)             \
-  {                                                              \
-    g_return_if_fail (TSU_IS_BUDGET_LINE (self));                \
-    set_text (self, TEXT_##UPPER, value);                        \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuBudgetLine, tsu_budget_line, TSU_IS_BUDGET_LINE, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (name, NAME)
 TEXT_ACCESSORS (description, DESCRIPTION)

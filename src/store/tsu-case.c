@@ -676,20 +676,8 @@ tsu_case_copy (TsuCase *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                      \
-  const char *                                            \
-  tsu_case_get_##lower (TsuCase *self)                    \
-  {                                                       \
-    g_return_val_if_fail (TSU_IS_CASE (self), NULL);      \
-    return self->text[TEXT_##UPPER];                      \
-  }                                                       \
-  void                                                    \
-  tsu_case_set_##lower (TsuCase    *self,                 \
-                        const char *value)                \
-  {                                                       \
-    g_return_if_fail (TSU_IS_CASE (self));                \
-    set_text (self, TEXT_##UPPER, value);                 \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuCase, tsu_case, TSU_IS_CASE, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (code, CODE)
 TEXT_ACCESSORS (received_on, RECEIVED_ON)

@@ -197,20 +197,8 @@ tsu_event_session_copy (TsuEventSession *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                               \
-  const char *                                                     \
-  tsu_event_session_get_##lower (TsuEventSession *self)            \
-  {                                                                \
-    g_return_val_if_fail (TSU_IS_EVENT_SESSION (self), NULL);      \
-    return self->text[TEXT_##UPPER];                               \
-  }                                                                \
-  void                                                             \
-  tsu_event_session_set_##lower (TsuEventSession *self,            \
-                                 const char      *value)           \
-  {                                                                \
-    g_return_if_fail (TSU_IS_EVENT_SESSION (self));                \
-    set_text (self, TEXT_##UPPER, value);                          \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuEventSession, tsu_event_session, TSU_IS_EVENT_SESSION, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (title, TITLE)
 TEXT_ACCESSORS (lecturer, LECTURER)

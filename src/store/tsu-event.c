@@ -387,20 +387,8 @@ tsu_event_copy (TsuEvent *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                       \
-  const char *                                             \
-  tsu_event_get_##lower (TsuEvent *self)                   \
-  {                                                        \
-    g_return_val_if_fail (TSU_IS_EVENT (self), NULL);      \
-    return self->text[TEXT_##UPPER];                       \
-  }                                                        \
-  void                                                     \
-  tsu_event_set_##lower (TsuEvent   *self,                 \
-                         const char *value)                \
-  {                                                        \
-    g_return_if_fail (TSU_IS_EVENT (self));                \
-    set_text (self, TEXT_##UPPER, value);                  \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuEvent, tsu_event, TSU_IS_EVENT, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (key, KEY)
 TEXT_ACCESSORS (title, TITLE)

@@ -293,20 +293,8 @@ tsu_organization_copy (TsuOrganization *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                                  \
-  const char *                                                        \
-  tsu_organization_get_##lower (TsuOrganization *self)                \
-  {                                                                   \
-    g_return_val_if_fail (TSU_IS_ORGANIZATION (self), NULL);          \
-    return self->text[TEXT_##UPPER];                                  \
-  }                                                                   \
-  void                                                                \
-  tsu_organization_set_##lower (TsuOrganization *self,                \
-                                const char      *value)               \
-  {                                                                   \
-    g_return_if_fail (TSU_IS_ORGANIZATION (self));                    \
-    set_text (self, TEXT_##UPPER, value);                             \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuOrganization, tsu_organization, TSU_IS_ORGANIZATION, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (legal_form, LEGAL_FORM)
 TEXT_ACCESSORS (name, NAME)

@@ -183,20 +183,8 @@ tsu_person_copy (TsuPerson *self)
   return copy;
 }
 
-#define TEXT_ACCESSORS(lower, UPPER)                          \
-  const char *                                                \
-  tsu_person_get_##lower (TsuPerson *self)                    \
-  {                                                           \
-    g_return_val_if_fail (TSU_IS_PERSON (self), NULL);        \
-    return self->text[TEXT_##UPPER];                          \
-  }                                                           \
-  void                                                        \
-  tsu_person_set_##lower (TsuPerson  *self,                   \
-                          const char *value)                  \
-  {                                                           \
-    g_return_if_fail (TSU_IS_PERSON (self));                  \
-    set_text (self, TEXT_##UPPER, value);                     \
-  }
+#define TEXT_ACCESSORS(lower, UPPER) \
+  TSU_RECORD_TEXT_ACCESSORS (TsuPerson, tsu_person, TSU_IS_PERSON, lower, TEXT_##UPPER)
 
 TEXT_ACCESSORS (name, NAME)
 TEXT_ACCESSORS (reading, READING)

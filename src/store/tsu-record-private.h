@@ -40,6 +40,24 @@ void       tsu_record_texts_bind           (sqlite3_stmt       *stmt,
                                             char * const       *texts,
                                             guint               n);
 
+/* The public getter and setter of one text field of a record type that
+ * keeps its texts in `char *text[]` and has a file-local
+ * `set_text (Type *, field, const char *)`. */
+#define TSU_RECORD_TEXT_ACCESSORS(Type, prefix, IS_TYPE, lower, field) \
+  const char *                                                        \
+  prefix##_get_##lower (Type *self)                                   \
+  {                                                                   \
+    g_return_val_if_fail (IS_TYPE (self), NULL);                      \
+    return self->text[field];                                         \
+  }                                                                   \
+  void                                                                \
+  prefix##_set_##lower (Type       *self,                             \
+                        const char *value)                            \
+  {                                                                   \
+    g_return_if_fail (IS_TYPE (self));                                \
+    set_text (self, field, value);                                    \
+  }
+
 /* Builds one record from the current row of @stmt. */
 typedef gpointer (*TsuRecordReadRow) (sqlite3_stmt *stmt);
 
