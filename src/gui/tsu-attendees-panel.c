@@ -20,7 +20,7 @@
 #include "tsu-attendee-picker.h"
 #include "tsu-attendees-panel.h"
 #include "tsu-event-session.h"
-#include "tsu-window.h"
+#include "tsu-view-support.h"
 
 typedef enum
 {
@@ -71,21 +71,7 @@ static void
 add_toast (TsuAttendeesPanel *self,
            AdwToast          *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (TSU_IS_WINDOW (root))
-    {
-      tsu_window_add_toast (TSU_WINDOW (root), toast);
-      return;
-    }
-  /* Outside the main window (tests, other hosts) a toast overlay around
-   * the panel will do; with none the toast is dropped. */
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  tsu_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -93,10 +79,7 @@ show_error (TsuAttendeesPanel *self,
             const char        *heading,
             const char        *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_widget_show_error (GTK_WIDGET (self), heading, body);
 }
 
 static TsuAttendee *

@@ -29,6 +29,7 @@
 #include "tsu-payment.h"
 #include "tsu-payment-editor.h"
 #include "tsu-print.h"
+#include "tsu-view-support.h"
 
 typedef enum
 {

@@ -28,6 +28,7 @@
 #include "tsu-print.h"
 #include "tsu-reception-window.h"
 #include "tsu-session-editor.h"
+#include "tsu-view-support.h"
 
 /* The kind drop-down lists "all" first, then the kinds in enum order. */
 #define KIND_ALL 0
@@ -636,62 +637,6 @@ show_all_days_action (GtkWidget  *widget,
 
 /* The event page ----------------------------------------------------------- */
 
-static void
-clear_list_box (GtkListBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_list_box_remove (box, child);
-}
-
-static void
-add_detail_row (GtkListBox *box,
-                const char *title,
-                const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  gboolean empty = value == NULL || *value == '\0';
-
-  /* The value leads and the field name is the caption under it, as in
-   * the member directory. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  /* Translators: shown for a field that has no value */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty ? _("—") : value);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
-  if (empty)
-    gtk_widget_add_css_class (row, "dim-label");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (box, row);
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip,
-             const char *action,
-             gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  /* Without an action the button stays greyed out: an action's enabled
-   * state would overrule gtk_widget_set_sensitive(). */
-  if (action == NULL)
-    gtk_widget_set_sensitive (button, FALSE);
-  else
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-    }
-  return button;
-}
-
 /* "13:00〜15:00", with dates when the event runs over several days or the
  * item ends on another day. */
 static char *
@@ -881,11 +826,11 @@ show_sessions (TsuEventsView *self,
   int total = 0;
   gboolean counted = FALSE;
 
-  clear_list_box (self->session_list);
+  tsu_list_box_remove_all (self->session_list);
   sessions = tsu_event_session_load_for_event (self->database, tsu_event_get_id (event), &error);
   if (sessions == NULL)
     {
-      add_detail_row (self->session_list, _("Could not load the programme"), error->message);
+      tsu_list_box_add_detail (self->session_list, _("Could not load the programme"), error->message);
       return;
     }
   if (sessions->len == 0)
@@ -953,17 +898,17 @@ show_sessions (TsuEventsView *self,
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), head_count_entry (self, session));
-      button = icon_button ("go-up-symbolic", up_label,
+      button = tsu_icon_button_new ("go-up-symbolic", up_label,
                             i > 0 ? "events.move-session-up" : NULL, id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      button = icon_button ("go-down-symbolic", down_label,
+      button = tsu_icon_button_new ("go-down-symbolic", down_label,
                             i + 1 < sessions->len ? "events.move-session-down" : NULL, id);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("document-edit-symbolic", edit_label,
+                                 tsu_icon_button_new ("document-edit-symbolic", edit_label,
                                               "events.edit-session", id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("user-trash-symbolic", delete_label,
+                                 tsu_icon_button_new ("user-trash-symbolic", delete_label,
                                               "events.delete-session", id));
       gtk_list_box_append (self->session_list, row);
     }
@@ -1036,16 +981,16 @@ show_event (TsuEventsView *self)
              ? g_strdup_printf ("%u", tsu_event_get_capacity (event))
              : g_strdup (_("No limit"));
 
-  clear_list_box (self->detail_list);
+  tsu_list_box_remove_all (self->detail_list);
   if (number != NULL)
-    add_detail_row (self->detail_list, _("Number"), number);
-  add_detail_row (self->detail_list, _("Venue"), tsu_event_get_venue (event));
-  add_detail_row (self->detail_list, _("Organiser"), tsu_event_get_organizer (event));
-  add_detail_row (self->detail_list, _("Policy Pillars"), pillars);
-  add_detail_row (self->detail_list, _("Capacity"), capacity);
-  add_detail_row (self->detail_list, _("Budget Line"), tsu_event_get_budget_line (event));
-  add_detail_row (self->detail_list, _("Key"), tsu_event_get_key (event));
-  add_detail_row (self->detail_list, _("Notes"), tsu_event_get_notes (event));
+    tsu_list_box_add_detail (self->detail_list, _("Number"), number);
+  tsu_list_box_add_detail (self->detail_list, _("Venue"), tsu_event_get_venue (event));
+  tsu_list_box_add_detail (self->detail_list, _("Organiser"), tsu_event_get_organizer (event));
+  tsu_list_box_add_detail (self->detail_list, _("Policy Pillars"), pillars);
+  tsu_list_box_add_detail (self->detail_list, _("Capacity"), capacity);
+  tsu_list_box_add_detail (self->detail_list, _("Budget Line"), tsu_event_get_budget_line (event));
+  tsu_list_box_add_detail (self->detail_list, _("Key"), tsu_event_get_key (event));
+  tsu_list_box_add_detail (self->detail_list, _("Notes"), tsu_event_get_notes (event));
 
   show_sessions (self, event);
   /* The panel starts again from the top when given an event, so it only

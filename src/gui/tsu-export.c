@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-export.h"
-#include "tsu-window.h"
+#include "tsu-view-support.h"
 
 static GtkWindow *
 widget_window (GtkWidget *widget)
@@ -15,44 +15,6 @@ widget_window (GtkWidget *widget)
   GtkRoot *root = gtk_widget_get_root (widget);
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-void
-tsu_widget_add_toast (GtkWidget *widget,
-                      AdwToast  *toast)
-{
-  GtkRoot *root;
-  GtkWidget *overlay;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  root = gtk_widget_get_root (widget);
-  if (TSU_IS_WINDOW (root))
-    {
-      tsu_window_add_toast (TSU_WINDOW (root), toast);
-      return;
-    }
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-void
-tsu_widget_show_error (GtkWidget  *widget,
-                       const char *heading,
-                       const char *body)
-{
-  GtkWidget *dialog;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (heading != NULL);
-
-  dialog = adw_message_dialog_new (widget_window (widget), heading, body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 typedef struct

@@ -39,14 +39,4 @@ void tsu_export_workbook (GtkWidget          *widget,
                           GDestroyNotify      data_free,
                           TsuExportBusyFunc   busy);
 
-/* Shows @toast in the main window of @widget, else in the nearest toast
- * overlay around it (tests, other hosts); with neither it is dropped. */
-void tsu_widget_add_toast  (GtkWidget  *widget,
-                            AdwToast   *toast);
-
-/* A message dialog over the window of @widget with only a Close button. */
-void tsu_widget_show_error (GtkWidget  *widget,
-                            const char *heading,
-                            const char *body);
-
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "tsu-person.h"
 #include "tsu-person-editor.h"
 #include "tsu-print.h"
+#include "tsu-view-support.h"
 
 typedef enum
 {
@@ -403,66 +404,17 @@ on_filter_changed (TsuMembersView *self)
 /* Detail pane -------------------------------------------------------------- */
 
 static void
-clear_list_box (GtkListBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_list_box_remove (box, child);
-}
-
-static void
-add_detail_row (GtkListBox *box,
-                const char *title,
-                const char *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-  gboolean empty = value == NULL || *value == '\0';
-
-  /* The value leads and the field name is the caption under it, as in
-   * GNOME Contacts. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  /* Translators: shown for a field that has no value */
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), empty ? _("—") : value);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
-  if (empty)
-    gtk_widget_add_css_class (row, "dim-label");
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_append (box, row);
-}
-
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *tooltip,
-             const char *action,
-             gint64      id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
-  return button;
-}
-
-static void
 show_people (TsuMembersView  *self,
              TsuOrganization *org)
 {
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
 
-  clear_list_box (self->people_list);
+  tsu_list_box_remove_all (self->people_list);
   people = tsu_person_load_for_organization (self->database, tsu_organization_get_id (org), &error);
   if (people == NULL)
     {
-      add_detail_row (self->people_list, _("Could not load the people"), error->message);
+      tsu_list_box_add_detail (self->people_list, _("Could not load the people"), error->message);
       return;
     }
   if (people->len == 0)
@@ -516,10 +468,10 @@ show_people (TsuMembersView  *self,
       /* Translators: %s is a person's name */
       delete_label = g_strdup_printf (_("Delete %s"), tsu_person_get_name (person));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("document-edit-symbolic", edit_label,
+                                 tsu_icon_button_new ("document-edit-symbolic", edit_label,
                                               "members.edit-person", tsu_person_get_id (person)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 icon_button ("user-trash-symbolic", delete_label,
+                                 tsu_icon_button_new ("user-trash-symbolic", delete_label,
                                               "members.delete-person", tsu_person_get_id (person)));
       gtk_list_box_append (self->people_list, row);
     }
@@ -551,19 +503,19 @@ show_detail (TsuMembersView *self)
   gtk_label_set_text (self->detail_title, display);
   gtk_label_set_text (self->detail_reading, tsu_organization_get_reading (org));
 
-  clear_list_box (self->detail_list);
-  add_detail_row (self->detail_list, _("Kind"), tsu_organization_kind_to_label (tsu_organization_get_kind (org)));
-  add_detail_row (self->detail_list, _("Fields of Activity"), fields);
-  add_detail_row (self->detail_list, _("Ward"), tsu_organization_get_ward (org));
-  add_detail_row (self->detail_list, _("Address"), tsu_organization_get_address (org));
-  add_detail_row (self->detail_list, _("Phone"), tsu_organization_get_phone (org));
-  add_detail_row (self->detail_list, _("E-mail"), tsu_organization_get_email (org));
-  add_detail_row (self->detail_list, _("Website"), tsu_organization_get_website (org));
-  add_detail_row (self->detail_list, _("Hours"), tsu_organization_get_hours (org));
-  add_detail_row (self->detail_list, _("Joined On"), joined);
+  tsu_list_box_remove_all (self->detail_list);
+  tsu_list_box_add_detail (self->detail_list, _("Kind"), tsu_organization_kind_to_label (tsu_organization_get_kind (org)));
+  tsu_list_box_add_detail (self->detail_list, _("Fields of Activity"), fields);
+  tsu_list_box_add_detail (self->detail_list, _("Ward"), tsu_organization_get_ward (org));
+  tsu_list_box_add_detail (self->detail_list, _("Address"), tsu_organization_get_address (org));
+  tsu_list_box_add_detail (self->detail_list, _("Phone"), tsu_organization_get_phone (org));
+  tsu_list_box_add_detail (self->detail_list, _("E-mail"), tsu_organization_get_email (org));
+  tsu_list_box_add_detail (self->detail_list, _("Website"), tsu_organization_get_website (org));
+  tsu_list_box_add_detail (self->detail_list, _("Hours"), tsu_organization_get_hours (org));
+  tsu_list_box_add_detail (self->detail_list, _("Joined On"), joined);
   if (*left != '\0')
-    add_detail_row (self->detail_list, _("Left On"), left);
-  add_detail_row (self->detail_list, _("Notes"), tsu_organization_get_notes (org));
+    tsu_list_box_add_detail (self->detail_list, _("Left On"), left);
+  tsu_list_box_add_detail (self->detail_list, _("Notes"), tsu_organization_get_notes (org));
 
   show_people (self, org);
   gtk_stack_set_visible_child_name (self->detail_stack, "detail");

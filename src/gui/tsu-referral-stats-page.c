@@ -17,7 +17,7 @@
 #include "tsu-referral-network.h"
 #include "tsu-referral-stats.h"
 #include "tsu-referral-stats-page.h"
-#include "tsu-window.h"
+#include "tsu-view-support.h"
 
 typedef enum
 {
@@ -100,20 +100,7 @@ static void
 add_toast (TsuReferralStatsPage *self,
            AdwToast             *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (TSU_IS_WINDOW (root))
-    {
-      tsu_window_add_toast (TSU_WINDOW (root), toast);
-      return;
-    }
-  /* Outside the main window a toast overlay around the page will do. */
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  tsu_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -121,10 +108,7 @@ show_error (TsuReferralStatsPage *self,
             const char           *heading,
             const char           *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tsu_widget_show_error (GTK_WIDGET (self), heading, body);
 }
 
 /* Building the tables ------------------------------------------------------ */

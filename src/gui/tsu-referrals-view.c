@@ -29,6 +29,7 @@
 #include "tsu-referral-stats-page.h"
 #include "tsu-referrals-report.h"
 #include "tsu-referrals-view.h"
+#include "tsu-view-support.h"
 
 typedef enum
 {
