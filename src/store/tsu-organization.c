@@ -163,11 +163,8 @@ tsu_organization_get_property (GObject    *object,
 {
   TsuOrganization *self = TSU_ORGANIZATION (object);
 
-  if (prop_id >= PROP_FIRST_TEXT && prop_id <= PROP_LAST_TEXT)
-    {
-      g_value_set_string (value, self->text[prop_id - PROP_FIRST_TEXT]);
-      return;
-    }
+  if (tsu_record_get_text_property (self->text, N_TEXTS, PROP_FIRST_TEXT, prop_id, value))
+    return;
 
   switch (prop_id)
     {

@@ -40,6 +40,14 @@ void       tsu_record_texts_bind           (sqlite3_stmt       *stmt,
                                             char * const       *texts,
                                             guint               n);
 
+/* For get_property: when @prop_id is one of the @n text properties
+ * numbered from @first_prop_id, sets @value from @texts and returns TRUE. */
+gboolean   tsu_record_get_text_property    (char * const       *texts,
+                                            guint               n,
+                                            guint               first_prop_id,
+                                            guint               prop_id,
+                                            GValue             *value);
+
 /* The public getter and setter of one text field of a record type that
  * keeps its texts in `char *text[]` and has a file-local
  * `set_text (Type *, field, const char *)`. */

@@ -78,6 +78,19 @@ tsu_record_texts_bind (sqlite3_stmt *stmt,
     tsu_bind_text (stmt, first_index + (int) i, texts[i]);
 }
 
+gboolean
+tsu_record_get_text_property (char * const *texts,
+                              guint         n,
+                              guint         first_prop_id,
+                              guint         prop_id,
+                              GValue       *value)
+{
+  if (prop_id < first_prop_id || prop_id >= first_prop_id + n)
+    return FALSE;
+  g_value_set_string (value, texts[prop_id - first_prop_id]);
+  return TRUE;
+}
+
 GPtrArray *
 tsu_record_load_rows (TsuDatabase       *db,
                       sqlite3_stmt      *stmt,
