@@ -148,17 +148,6 @@ update_amount_label (TsuBudgetLineEditor *self)
   gtk_label_set_text (self->amount_label, shown ? shown : "");
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             const char *message)
-{
-  for (guint i = 0; i < problems->len; i++)
-    if (g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, i))->field, field))
-      return;
-  g_ptr_array_add (problems, tsu_field_problem_new (field, message));
-}
-
 /* Copies the widgets into the line and returns every problem: the
  * amount's own message first, then the store's. */
 static GPtrArray *
@@ -190,15 +179,10 @@ check (TsuBudgetLineEditor *self)
   if (tsu_amount_parse (amount_text, amount_field_name (), &yen, &amount_error))
     tsu_budget_line_set_amount (self->line, yen);
   else
-    add_problem (problems, "amount", amount_error->message);
+    tsu_field_problems_add (problems, "amount", amount_error->message);
 
   more = tsu_budget_line_validate (self->line);
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    {
-      TsuFieldProblem *problem = g_ptr_array_index (more, i);
-
-      add_problem (problems, problem->field, problem->message);
-    }
+  tsu_field_problems_merge (problems, more);
   return problems;
 }
 

@@ -108,17 +108,6 @@ text_view_text (GtkTextView *view)
   return g_strchomp (text);
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             const char *message)
-{
-  for (guint i = 0; i < problems->len; i++)
-    if (g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, i))->field, field))
-      return;
-  g_ptr_array_add (problems, tsu_field_problem_new (field, message));
-}
-
 /* Parses the date typed in @row into ISO; "" for an empty row. A problem
  * is added for text that is not a date. */
 static char *
@@ -135,7 +124,7 @@ parse_date_row (AdwEntryRow *row,
   g_date_clear (&date, 1);
   if (!tsu_date_parse (text, &date, &error))
     {
-      add_problem (problems, field, error->message);
+      tsu_field_problems_add (problems, field, error->message);
       return NULL;
     }
   return tsu_date_to_iso (&date);
@@ -198,12 +187,7 @@ check (TsuCaseEditor *self)
   tsu_case_set_support_meeting (self->edited, support);
 
   more = tsu_case_validate (self->edited);
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    {
-      TsuFieldProblem *problem = g_ptr_array_index (more, i);
-
-      add_problem (problems, problem->field, problem->message);
-    }
+  tsu_field_problems_merge (problems, more);
   return problems;
 }
 

@@ -11,6 +11,34 @@
 #include "tsu-editor-support.h"
 
 void
+tsu_field_problems_add (GPtrArray  *problems,
+                        const char *field,
+                        const char *message)
+{
+  g_return_if_fail (problems != NULL);
+  g_return_if_fail (field != NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    if (g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, i))->field, field))
+      return;
+  g_ptr_array_add (problems, tsu_field_problem_new (field, message));
+}
+
+void
+tsu_field_problems_merge (GPtrArray *problems,
+                          GPtrArray *more)
+{
+  g_return_if_fail (problems != NULL);
+
+  for (guint i = 0; more != NULL && i < more->len; i++)
+    {
+      TsuFieldProblem *problem = g_ptr_array_index (more, i);
+
+      tsu_field_problems_add (problems, problem->field, problem->message);
+    }
+}
+
+void
 tsu_editor_show_message (GtkWindow  *editor,
                          const char *heading,
                          const char *body)

@@ -16,6 +16,16 @@ G_BEGIN_DECLS
 typedef GtkWidget *(*TsuEditorFieldWidgetFunc) (gpointer    editor,
                                                 const char *field);
 
+/* Adds a problem about @field to @problems (of TsuFieldProblem) unless
+ * @field has one already: the first message about a field is the most
+ * precise (a date that does not parse beats "the date is missing"). */
+void     tsu_field_problems_add    (GPtrArray                *problems,
+                                    const char               *field,
+                                    const char               *message);
+/* Adds those of @more (may be NULL) whose field has no problem yet. */
+void     tsu_field_problems_merge  (GPtrArray                *problems,
+                                    GPtrArray                *more);
+
 /* A message dialog over @editor with only a Close button. */
 void     tsu_editor_show_message   (GtkWindow                *editor,
                                     const char               *heading,

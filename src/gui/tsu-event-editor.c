@@ -244,18 +244,7 @@ check (TsuEventEditor *self)
   GPtrArray *problems = collect (self, self->event);
   g_autoptr(GPtrArray) more = tsu_event_validate (self->event);
 
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    {
-      TsuFieldProblem *problem = g_ptr_array_index (more, i);
-      gboolean seen = FALSE;
-
-      /* A date that does not parse already has a better message. */
-      for (guint j = 0; j < problems->len && !seen; j++)
-        seen = g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, j))->field,
-                            problem->field);
-      if (!seen)
-        g_ptr_array_add (problems, tsu_field_problem_new (problem->field, problem->message));
-    }
+  tsu_field_problems_merge (problems, more);
   return problems;
 }
 

@@ -199,18 +199,7 @@ check (TsuOrganizationEditor *self)
   GPtrArray *problems = collect (self->organization, self);
   g_autoptr(GPtrArray) more = tsu_organization_validate (self->organization);
 
-  for (guint i = 0; i < more->len; i++)
-    {
-      TsuFieldProblem *problem = g_ptr_array_index (more, i);
-      gboolean seen = FALSE;
-
-      /* A date that does not parse already has a better message. */
-      for (guint j = 0; j < problems->len && !seen; j++)
-        seen = g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, j))->field,
-                            problem->field);
-      if (!seen)
-        g_ptr_array_add (problems, tsu_field_problem_new (problem->field, problem->message));
-    }
+  tsu_field_problems_merge (problems, more);
   return problems;
 }
 

@@ -106,17 +106,6 @@ update_labels (TsuPaymentEditor *self)
   gtk_label_set_text (self->amount_label, amount_shown ? amount_shown : "");
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             const char *message)
-{
-  for (guint i = 0; i < problems->len; i++)
-    if (g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, i))->field, field))
-      return;
-  g_ptr_array_add (problems, tsu_field_problem_new (field, message));
-}
-
 static GPtrArray *
 check (TsuPaymentEditor *self)
 {
@@ -132,7 +121,7 @@ check (TsuPaymentEditor *self)
 
   g_date_clear (&date, 1);
   if (*date_text == '\0')
-    add_problem (problems, "paid-on", _("Enter the date of the payment."));
+    tsu_field_problems_add (problems, "paid-on", _("Enter the date of the payment."));
   else if (tsu_date_parse (date_text, &date, &date_error))
     {
       g_autofree char *iso = tsu_date_to_iso (&date);
@@ -140,21 +129,16 @@ check (TsuPaymentEditor *self)
       tsu_payment_set_paid_on (self->payment, iso);
     }
   else
-    add_problem (problems, "paid-on", date_error->message);
+    tsu_field_problems_add (problems, "paid-on", date_error->message);
 
   if (tsu_amount_parse (amount_text, amount_field_name (), &yen, &amount_error))
     tsu_payment_set_amount (self->payment, yen);
   else
-    add_problem (problems, "amount", amount_error->message);
+    tsu_field_problems_add (problems, "amount", amount_error->message);
   tsu_payment_set_memo (self->payment, memo);
 
   more = tsu_payment_validate (self->payment);
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    {
-      TsuFieldProblem *problem = g_ptr_array_index (more, i);
-
-      add_problem (problems, problem->field, problem->message);
-    }
+  tsu_field_problems_merge (problems, more);
   return problems;
 }
 

@@ -182,17 +182,6 @@ stripped_text (AdwEntryRow *row)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             const char *message)
-{
-  for (guint i = 0; i < problems->len; i++)
-    if (g_str_equal (((TsuFieldProblem *) g_ptr_array_index (problems, i))->field, field))
-      return;
-  g_ptr_array_add (problems, tsu_field_problem_new (field, message));
-}
-
 static gboolean
 parse_date (const char *text,
             GDate      *date,
@@ -217,7 +206,7 @@ parse_date_row (AdwEntryRow *row,
     return g_strdup ("");
   if (!parse_date (text, &date, &error))
     {
-      add_problem (problems, field, error->message);
+      tsu_field_problems_add (problems, field, error->message);
       return NULL;
     }
   return tsu_date_to_iso (&date);
@@ -252,21 +241,16 @@ check (TsuReferralEditor *self)
       /* Said here too, in the editor's own words, whatever the store's
        * check reports. */
       if (*override == '\0')
-        add_problem (problems, "override",
-                     _("This case may not be shared: write why it is referred anyway."));
+        tsu_field_problems_add (problems, "override",
+                                _("This case may not be shared: write why it is referred anyway."));
     }
   else
     tsu_referral_set_override (self->edited, "");
   if (referred != NULL && due != NULL && *referred && *due && g_strcmp0 (due, referred) < 0)
-    add_problem (problems, "due-on", _("The answer cannot be due before the referral."));
+    tsu_field_problems_add (problems, "due-on", _("The answer cannot be due before the referral."));
 
   more = tsu_referral_validate (self->edited, self->referral_case);
-  for (guint i = 0; more != NULL && i < more->len; i++)
-    {
-      TsuFieldProblem *problem = g_ptr_array_index (more, i);
-
-      add_problem (problems, problem->field, problem->message);
-    }
+  tsu_field_problems_merge (problems, more);
   return problems;
 }
 
