@@ -363,16 +363,6 @@ on_entry_activated (AdwEntryRow         *row,
   save (self);
 }
 
-static void
-append_choice (GMenu      *menu,
-               const char *text)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
-
-  g_menu_item_set_action_and_target_value (item, "editor.contractor", g_variant_new_string (text));
-  g_menu_append_item (menu, item);
-}
-
 /* Contractors of earlier lines first, then the member organisations not
  * among them: most projects go to a member, and the ones that do not are
  * companies that come back year after year. A name typed here that is
@@ -382,42 +372,19 @@ build_contractor_menu (TsuBudgetLineEditor *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) known = g_menu_new ();
-  g_autoptr(GMenu) members = g_menu_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) contractors = NULL;
-  g_autoptr(GPtrArray) orgs = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = tsu_date_today_iso ();
 
   contractors = tsu_contractor_list (self->database, &error);
   if (contractors == NULL && error != NULL)
-    {
-      g_warning ("Could not load the contractors: %s", error->message);
-      g_clear_error (&error);
-    }
+    g_warning ("Could not load the contractors: %s", error->message);
   for (guint i = 0; contractors != NULL && contractors[i] != NULL; i++)
     if (g_hash_table_add (seen, g_strdup (contractors[i])))
-      append_choice (known, contractors[i]);
-
-  orgs = tsu_organization_load_all (self->database, &error);
-  if (orgs == NULL)
-    g_warning ("Could not load the organisations: %s", error->message);
-  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
-    {
-      TsuOrganization *org = g_ptr_array_index (orgs, i);
-      char *display;
-
-      if (tsu_organization_get_kind (org) != TSU_ORGANIZATION_KIND_MEMBER
-          || !tsu_organization_is_current (org, today))
-        continue;
-      display = tsu_organization_dup_display_name (org);
-      if (g_hash_table_add (seen, display))
-        append_choice (members, display);
-    }
+      tsu_editor_append_choice (known, "editor.contractor", contractors[i]);
   if (g_menu_model_get_n_items (G_MENU_MODEL (known)) > 0)
     g_menu_append_section (menu, _("Contractors"), G_MENU_MODEL (known));
-  if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
-    g_menu_append_section (menu, _("Member Organisations"), G_MENU_MODEL (members));
+  tsu_editor_append_member_section (menu, self->database, "editor.contractor", seen);
   gtk_menu_button_set_menu_model (self->contractor_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->contractor_button),
                             g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);

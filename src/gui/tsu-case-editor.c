@@ -373,51 +373,14 @@ on_entry_activated (AdwEntryRow   *row,
   save (self);
 }
 
-static void
-append_choice (GMenu      *menu,
-               const char *text)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
-
-  g_menu_item_set_action_and_target_value (item, "editor.entrance", g_variant_new_string (text));
-  g_menu_append_item (menu, item);
-}
-
 /* Every member is an entrance (入口); so is every ward counter. */
 static void
 build_entrance_menu (TsuCaseEditor *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) members = g_menu_new ();
-  g_autoptr(GMenu) counters = g_menu_new ();
-  g_autoptr(GPtrArray) orgs = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = tsu_date_today_iso ();
 
-  orgs = tsu_organization_load_all (self->database, &error);
-  if (orgs == NULL)
-    g_warning ("Could not load the organisations: %s", error->message);
-  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
-    {
-      TsuOrganization *org = g_ptr_array_index (orgs, i);
-      g_autofree char *display = NULL;
-
-      if (tsu_organization_get_kind (org) != TSU_ORGANIZATION_KIND_MEMBER
-          || !tsu_organization_is_current (org, today))
-        continue;
-      display = tsu_organization_dup_display_name (org);
-      append_choice (members, display);
-    }
-  for (TsuWard w = 0; w < TSU_N_WARDS; w++)
-    {
-      /* Ward counters are written 門司区役所 (CLI.md), in any language. */
-      g_autofree char *counter = g_strconcat (tsu_ward_to_name (w), "役所", NULL);
-
-      append_choice (counters, counter);
-    }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
-    g_menu_append_section (menu, _("Member Organisations"), G_MENU_MODEL (members));
-  g_menu_append_section (menu, _("Ward Counters"), G_MENU_MODEL (counters));
+  tsu_editor_append_member_section (menu, self->database, "editor.entrance", NULL);
+  tsu_editor_append_ward_counter_section (menu, "editor.entrance");
   gtk_menu_button_set_menu_model (self->entrance_button, G_MENU_MODEL (menu));
 }
 

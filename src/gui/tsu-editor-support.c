@@ -8,7 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "tsu-database.h"
+#include "tsu-case.h"
+#include "tsu-date.h"
 #include "tsu-editor-support.h"
+#include "tsu-organization.h"
 
 void
 tsu_field_problems_add (GPtrArray  *problems,
@@ -117,4 +120,65 @@ tsu_editor_save_failed (GtkWindow    *editor,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", on_response, editor, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+tsu_editor_append_choice (GMenu      *menu,
+                          const char *action,
+                          const char *text)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
+
+  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (text));
+  g_menu_append_item (menu, item);
+}
+
+void
+tsu_editor_append_member_section (GMenu       *menu,
+                                  TsuDatabase *database,
+                                  const char  *action,
+                                  GHashTable  *seen)
+{
+  g_autoptr(GMenu) members = g_menu_new ();
+  g_autoptr(GPtrArray) orgs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = tsu_date_today_iso ();
+
+  orgs = tsu_organization_load_all (database, &error);
+  if (orgs == NULL)
+    {
+      g_warning ("Could not load the organisations: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < orgs->len; i++)
+    {
+      TsuOrganization *org = g_ptr_array_index (orgs, i);
+      g_autofree char *display = NULL;
+
+      if (tsu_organization_get_kind (org) != TSU_ORGANIZATION_KIND_MEMBER
+          || !tsu_organization_is_current (org, today))
+        continue;
+      display = tsu_organization_dup_display_name (org);
+      if (seen != NULL && !g_hash_table_add (seen, g_strdup (display)))
+        continue;
+      tsu_editor_append_choice (members, action, display);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
+    g_menu_append_section (menu, _("Member Organisations"), G_MENU_MODEL (members));
+}
+
+void
+tsu_editor_append_ward_counter_section (GMenu      *menu,
+                                        const char *action)
+{
+  g_autoptr(GMenu) counters = g_menu_new ();
+
+  for (TsuWard w = 0; w < TSU_N_WARDS; w++)
+    {
+      /* Ward counters are written 門司区役所 (CLI.md), in any language. */
+      g_autofree char *counter = g_strconcat (tsu_ward_to_name (w), "役所", NULL);
+
+      tsu_editor_append_choice (counters, action, counter);
+    }
+  g_menu_append_section (menu, _("Ward Counters"), G_MENU_MODEL (counters));
 }

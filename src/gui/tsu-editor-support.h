@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "tsu-database.h"
 #include "tsu-field-errors.h"
 
 G_BEGIN_DECLS
@@ -52,5 +53,21 @@ void     tsu_editor_save_failed    (GtkWindow                *editor,
                                     const char               *heading,
                                     const char               *conflict_body,
                                     GCallback                 on_response);
+
+/* Suggestion menus of the editors' entries: an item that puts @text into
+ * the entry through @action (e.g. "editor.organizer", taking a string). */
+void     tsu_editor_append_choice  (GMenu                    *menu,
+                                    const char               *action,
+                                    const char               *text);
+/* A "Member Organisations" section of the members that have not left, by
+ * display name; @seen (may be NULL) holds names offered already, which
+ * are skipped, and gains the new ones. Nothing when there are none. */
+void     tsu_editor_append_member_section (GMenu             *menu,
+                                           TsuDatabase       *database,
+                                           const char        *action,
+                                           GHashTable        *seen);
+/* A "Ward Counters" section: 門司区役所 … 戸畑区役所, as CLI.md writes them. */
+void     tsu_editor_append_ward_counter_section (GMenu       *menu,
+                                                 const char  *action);
 
 G_END_DECLS

@@ -438,16 +438,6 @@ on_entry_activated (AdwEntryRow    *row,
   save (self);
 }
 
-static void
-append_choice (GMenu      *menu,
-               const char *text)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
-
-  g_menu_item_set_action_and_target_value (item, "editor.organizer", g_variant_new_string (text));
-  g_menu_append_item (menu, item);
-}
-
 /* The city, the council of social welfare (who run most events for the
  * city) and the member organisations. */
 static void
@@ -455,31 +445,11 @@ build_organizer_menu (TsuEventEditor *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) usual = g_menu_new ();
-  g_autoptr(GMenu) members = g_menu_new ();
-  g_autoptr(GPtrArray) orgs = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = tsu_date_today_iso ();
 
-  append_choice (usual, "北九州市");
-  append_choice (usual, "市社協");
+  tsu_editor_append_choice (usual, "editor.organizer", "北九州市");
+  tsu_editor_append_choice (usual, "editor.organizer", "市社協");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (usual));
-
-  orgs = tsu_organization_load_all (self->database, &error);
-  if (orgs == NULL)
-    g_warning ("Could not load the organisations: %s", error->message);
-  for (guint i = 0; orgs != NULL && i < orgs->len; i++)
-    {
-      TsuOrganization *org = g_ptr_array_index (orgs, i);
-      g_autofree char *display = NULL;
-
-      if (tsu_organization_get_kind (org) != TSU_ORGANIZATION_KIND_MEMBER
-          || !tsu_organization_is_current (org, today))
-        continue;
-      display = tsu_organization_dup_display_name (org);
-      append_choice (members, display);
-    }
-  if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
-    g_menu_append_section (menu, _("Member Organisations"), G_MENU_MODEL (members));
+  tsu_editor_append_member_section (menu, self->database, "editor.organizer", NULL);
   gtk_menu_button_set_menu_model (self->organizer_button, G_MENU_MODEL (menu));
 }
 

@@ -476,17 +476,6 @@ compare_suggestions (gconstpointer a,
   return (x->position > y->position) - (x->position < y->position);
 }
 
-static void
-append_choice (GMenu      *menu,
-               const char *action,
-               const char *text)
-{
-  g_autoptr(GMenuItem) item = g_menu_item_new (text, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (text));
-  g_menu_append_item (menu, item);
-}
-
 static GMenu *
 organization_menu (GPtrArray  *orgs,
                    const char *action)
@@ -494,7 +483,6 @@ organization_menu (GPtrArray  *orgs,
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) members = g_menu_new ();
   g_autoptr(GMenu) others = g_menu_new ();
-  g_autoptr(GMenu) counters = g_menu_new ();
   g_autofree char *today = tsu_date_today_iso ();
 
   for (guint i = 0; orgs != NULL && i < orgs->len; i++)
@@ -505,21 +493,14 @@ organization_menu (GPtrArray  *orgs,
       if (!tsu_organization_is_current (org, today))
         continue;
       display = tsu_organization_dup_display_name (org);
-      append_choice (tsu_organization_get_kind (org) == TSU_ORGANIZATION_KIND_MEMBER ? members : others,
-                     action, display);
-    }
-  for (TsuWard w = 0; w < TSU_N_WARDS; w++)
-    {
-      /* Ward counters are written 門司区役所 (CLI.md). */
-      g_autofree char *counter = g_strconcat (tsu_ward_to_name (w), "役所", NULL);
-
-      append_choice (counters, action, counter);
+      tsu_editor_append_choice (tsu_organization_get_kind (org) == TSU_ORGANIZATION_KIND_MEMBER ? members : others,
+                                action, display);
     }
   if (g_menu_model_get_n_items (G_MENU_MODEL (members)) > 0)
     g_menu_append_section (menu, _("Member Organisations"), G_MENU_MODEL (members));
   if (g_menu_model_get_n_items (G_MENU_MODEL (others)) > 0)
     g_menu_append_section (menu, _("Government and Partners"), G_MENU_MODEL (others));
-  g_menu_append_section (menu, _("Ward Counters"), G_MENU_MODEL (counters));
+  tsu_editor_append_ward_counter_section (menu, action);
   return menu;
 }
 
