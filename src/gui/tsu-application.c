@@ -47,6 +47,15 @@ tsu_settings_new (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+TsuDateStyle
+tsu_settings_get_date_style (GSettings *settings)
+{
+  if (settings == NULL)
+    return TSU_DATE_STYLE_WAREKI;
+  return g_settings_get_enum (settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
+         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
+}
+
 char *
 tsu_display_path (const char *path)
 {

@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "tsu-date.h"
+
 #include "tsu-database.h"
 
 G_BEGIN_DECLS
@@ -20,6 +22,8 @@ TsuApplication *tsu_application_new (const char *database_path);
 /* The application's settings, or NULL when the schema is not installed
  * (then preferences are simply not kept). */
 GSettings      *tsu_settings_new    (void);
+/* The "date-style" of @settings; 和暦 when @settings is NULL. */
+TsuDateStyle    tsu_settings_get_date_style (GSettings *settings);
 
 /* @path for people: "~/仕事/協議会.db" for a file under the home folder. */
 char           *tsu_display_path    (const char *path);

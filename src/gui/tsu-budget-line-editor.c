@@ -19,6 +19,7 @@
 #include "tsu-editor-support.h"
 #include "tsu-field-errors.h"
 #include "tsu-organization.h"
+#include "tsu-xlsx-style.h"
 
 /* The fiscal year row offers the line's year and this many years on
  * either side. */
@@ -66,24 +67,6 @@ G_DEFINE_FINAL_TYPE (TsuBudgetLineEditor, tsu_budget_line_editor, ADW_TYPE_WINDO
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static TsuDateStyle
-lookup_date_style (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  /* A missing schema (an uninstalled test run) must not abort. */
-  if (source == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "date-style"))
-    return TSU_DATE_STYLE_WAREKI;
-  settings = g_settings_new (APPLICATION_ID);
-  return g_settings_get_enum (settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
-}
 
 static char *
 stripped_text (AdwEntryRow *row)
@@ -460,7 +443,7 @@ tsu_budget_line_editor_init (TsuBudgetLineEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->date_style = lookup_date_style ();
+  self->date_style = tsu_report_default_date_style ();
 
   tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row),
                         self->name_error_row, self->name_error);

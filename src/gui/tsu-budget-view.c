@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-amount.h"
+#include "tsu-application.h"
 #include "tsu-bar-chart.h"
 #include "tsu-budget-line.h"
 #include "tsu-budget-line-editor.h"
@@ -101,10 +102,7 @@ static void show_detail (TsuBudgetView *self);
 static TsuDateStyle
 date_style (TsuBudgetView *self)
 {
-  if (self->settings == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  return g_settings_get_enum (self->settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
+  return tsu_settings_get_date_style (self->settings);
 }
 
 static GtkWindow *

@@ -16,6 +16,7 @@
 #include "tsu-editor-support.h"
 #include "tsu-field-errors.h"
 #include "tsu-organization.h"
+#include "tsu-xlsx-style.h"
 
 struct _TsuCaseEditor
 {
@@ -71,24 +72,6 @@ G_DEFINE_FINAL_TYPE (TsuCaseEditor, tsu_case_editor, ADW_TYPE_WINDOW)
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static TsuDateStyle
-lookup_date_style (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  /* A missing schema (an uninstalled test run) must not abort. */
-  if (source == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "date-style"))
-    return TSU_DATE_STYLE_WAREKI;
-  settings = g_settings_new (APPLICATION_ID);
-  return g_settings_get_enum (settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
-}
 
 static char *
 stripped_text (AdwEntryRow *row)
@@ -471,7 +454,7 @@ tsu_case_editor_init (TsuCaseEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->date_style = lookup_date_style ();
+  self->date_style = tsu_report_default_date_style ();
 
   /* Field names as tsu_case_validate() reports them. */
   tsu_field_errors_add (&self->errors, "code", GTK_WIDGET (self->code_row),

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-attendee.h"
+#include "tsu-application.h"
 #include "tsu-attendees-panel.h"
 #include "tsu-date.h"
 #include "tsu-event-editor.h"
@@ -94,10 +95,7 @@ static void select_event   (TsuEventsView *self,
 static TsuDateStyle
 date_style (TsuEventsView *self)
 {
-  if (self->settings == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  return g_settings_get_enum (self->settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
+  return tsu_settings_get_date_style (self->settings);
 }
 
 static GtkWindow *

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-date.h"
+#include "tsu-application.h"
 #include "tsu-export.h"
 #include "tsu-kana.h"
 #include "tsu-members-report.h"
@@ -82,10 +83,7 @@ static GQuark fields_key_quark;
 static TsuDateStyle
 date_style (TsuMembersView *self)
 {
-  if (self->settings == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  return g_settings_get_enum (self->settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
+  return tsu_settings_get_date_style (self->settings);
 }
 
 static GtkWindow *

@@ -17,6 +17,7 @@
 #include "tsu-field-errors.h"
 #include "tsu-kana.h"
 #include "tsu-organization-editor.h"
+#include "tsu-xlsx-style.h"
 
 struct _TsuOrganizationEditor
 {
@@ -80,24 +81,6 @@ const char * const *
 tsu_organization_editor_wards (void)
 {
   return wards;
-}
-
-static TsuDateStyle
-lookup_date_style (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  /* A missing schema (an uninstalled test run) must not abort. */
-  if (source == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "date-style"))
-    return TSU_DATE_STYLE_WAREKI;
-  settings = g_settings_new (APPLICATION_ID);
-  return g_settings_get_enum (settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
 }
 
 static const char *
@@ -558,7 +541,7 @@ tsu_organization_editor_init (TsuOrganizationEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->date_style = lookup_date_style ();
+  self->date_style = tsu_report_default_date_style ();
 
   tsu_field_errors_add (&self->errors, "name", GTK_WIDGET (self->name_row), self->name_error_row, self->name_error);
   tsu_field_errors_add (&self->errors, "reading", GTK_WIDGET (self->reading_row), self->reading_error_row, self->reading_error);

@@ -21,6 +21,7 @@
 #include "tsu-kana.h"
 #include "tsu-organization.h"
 #include "tsu-reception-window.h"
+#include "tsu-xlsx-style.h"
 
 struct _TsuReceptionWindow
 {
@@ -52,22 +53,6 @@ struct _TsuReceptionWindow
 G_DEFINE_FINAL_TYPE (TsuReceptionWindow, tsu_reception_window, ADW_TYPE_WINDOW)
 
 /* The user's date style; tests and uninstalled runs may lack the schema. */
-static TsuDateStyle
-date_style (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL || !g_settings_schema_has_key (schema, "date-style"))
-    return TSU_DATE_STYLE_WAREKI;
-  settings = g_settings_new (APPLICATION_ID);
-  return g_settings_get_enum (settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
-}
-
 static void
 add_toast (TsuReceptionWindow *self,
            AdwToast           *toast)
@@ -695,7 +680,7 @@ tsu_reception_window_new (GtkWindow   *parent,
   g_signal_connect_object (database, "changed", G_CALLBACK (on_database_changed), self, 0);
 
   title = tsu_event_dup_display_title (event);
-  when = tsu_event_dup_when_text (event, date_style ());
+  when = tsu_event_dup_when_text (event, tsu_report_default_date_style ());
   subtitle = g_strdup_printf ("%s　%s", title, when);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);

@@ -21,6 +21,7 @@
 #include "tsu-field-errors.h"
 #include "tsu-kana.h"
 #include "tsu-referral-editor.h"
+#include "tsu-xlsx-style.h"
 
 struct _TsuReferralEditor
 {
@@ -143,17 +144,6 @@ lookup_settings (const char *key)
   if (schema == NULL || !g_settings_schema_has_key (schema, key))
     return NULL;
   return g_settings_new (APPLICATION_ID);
-}
-
-static TsuDateStyle
-lookup_date_style (void)
-{
-  g_autoptr(GSettings) settings = lookup_settings ("date-style");
-
-  if (settings == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  return g_settings_get_enum (settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
 }
 
 static int
@@ -653,7 +643,7 @@ tsu_referral_editor_init (TsuReferralEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->date_style = lookup_date_style ();
+  self->date_style = tsu_report_default_date_style ();
   self->due_days = lookup_due_days ();
 
   /* Field names as tsu_referral_validate() reports them. */

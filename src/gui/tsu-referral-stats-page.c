@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-bar-chart.h"
+#include "tsu-application.h"
 #include "tsu-date.h"
 #include "tsu-referral-network.h"
 #include "tsu-referral-stats.h"
@@ -70,10 +71,7 @@ static const GdkRGBA referrals_rgba = { 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0
 static TsuDateStyle
 date_style (TsuReferralStatsPage *self)
 {
-  if (self->settings == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  return g_settings_get_enum (self->settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
+  return tsu_settings_get_date_style (self->settings);
 }
 
 static int

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-case.h"
+#include "tsu-application.h"
 #include "tsu-case-editor.h"
 #include "tsu-date.h"
 #include "tsu-export.h"
@@ -135,10 +136,7 @@ static void show_case_page (TsuReferralsView *self);
 static TsuDateStyle
 date_style (TsuReferralsView *self)
 {
-  if (self->settings == NULL)
-    return TSU_DATE_STYLE_WAREKI;
-  return g_settings_get_enum (self->settings, "date-style") == TSU_DATE_STYLE_GREGORIAN
-         ? TSU_DATE_STYLE_GREGORIAN : TSU_DATE_STYLE_WAREKI;
+  return tsu_settings_get_date_style (self->settings);
 }
 
 static GtkWindow *

@@ -95,8 +95,9 @@ gboolean      tsu_xlsx_workbook_finish (lxw_workbook     *workbook,
 /* @council_name when not NULL, else the "council-name" setting when its
  * schema is installed, else "". */
 char         *tsu_report_dup_council_name (const char    *council_name);
-/* The "date-style" setting (和暦 unless the user chose 西暦), for the
- * defaults of every report's options. */
+/* The "date-style" setting (和暦 unless the user chose 西暦, or when the
+ * schema is not installed): the default of every report's options, and
+ * what the editor windows show dates in. */
 TsuDateStyle  tsu_report_default_date_style (void);
 
 G_END_DECLS
