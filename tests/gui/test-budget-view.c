@@ -12,6 +12,7 @@
 #include "tsu-budget-view.h"
 #include "tsu-payment.h"
 #include "tsu-payment-editor.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
@@ -22,33 +23,6 @@ typedef struct
   gint64         bus_id;      /* 支援現場見学バスツアー, 1,158,120 */
   gint64         novelty_id;  /* 孤独・孤立ノベルティ作成, 465,000 */
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* A visible label showing @text. */
 static GtkWidget *

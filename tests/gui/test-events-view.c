@@ -11,6 +11,7 @@
 #include "tsu-event-session.h"
 #include "tsu-events-view.h"
 #include "tsu-session-editor.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
@@ -20,33 +21,6 @@ typedef struct
   GtkListBox    *list;
   GtkCalendar   *calendar;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_label (GtkWidget  *root,

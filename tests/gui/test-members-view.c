@@ -11,6 +11,7 @@
 #include "tsu-organization.h"
 #include "tsu-person.h"
 #include "tsu-person-editor.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
@@ -20,13 +21,6 @@ typedef struct
   GListModel     *model;   /* what the column view shows */
   gint64          houboku_id;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The search entry applies its text after a short delay: run the main
  * loop until the list has the expected length. */
@@ -55,26 +49,6 @@ wait_for_first (GListModel *model,
         return;
       g_main_context_iteration (NULL, TRUE);
     }
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *

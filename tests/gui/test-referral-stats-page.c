@@ -14,6 +14,7 @@
 #include "tsu-referral.h"
 #include "tsu-referral-network.h"
 #include "tsu-referral-stats-page.h"
+#include "gui-test-util.h"
 
 typedef struct
 {
@@ -23,33 +24,6 @@ typedef struct
   gint64                moji_case;    /* 門司区, FY2023 */
   gint64                tobata_case;  /* 戸畑区, FY2023 */
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *name)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type)
-      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static const char *
 label_text (Fixture    *f,
