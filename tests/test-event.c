@@ -362,7 +362,7 @@ test_migration_from_1 (void)
   g_autoptr(TsuEvent) event = NULL;
 
   g_assert_true (tsu_database_exec (db,
-    "DROP TABLE history; DROP TABLE referrals; DROP TABLE cases;"
+    "DROP TABLE audit_log; DROP TABLE history; DROP TABLE referrals; DROP TABLE cases;"
     " DROP TABLE payments; DROP TABLE budget_lines; DROP TABLE contractors;"
     " DROP TABLE remarks; DROP TABLE agenda_items; DROP TABLE attendee_sessions;"
     " DROP TABLE attendees; DROP TABLE event_sessions; DROP TABLE events;"

@@ -18,11 +18,14 @@ refuse (GError    **error,
         const char *field,
         const char *text)
 {
+  /* A message is UTF-8 even when what was typed or read is not. */
+  g_autofree char *shown = g_utf8_make_valid (text ? text : "", -1);
+
   /* The formats are all literals passed through gettext. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
   g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, format,
-               field ? field : _("Amount"), text);
+               field ? field : _("Amount"), shown);
 #pragma GCC diagnostic pop
   return FALSE;
 }
@@ -41,10 +44,14 @@ tsu_amount_parse (const char  *text,
 
   g_return_val_if_fail (yen != NULL, FALSE);
 
+  /* g_utf8_normalize() lets some invalid UTF-8 through (overlong forms
+   * such as C0 A5), so check first. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return refuse (error, _("%s: “%s” is not an amount in yen."), field, text);
   /* NFKC makes full-width digits, commas and ￥ ordinary. */
   nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
   if (nfkc == NULL)
-    return refuse (error, _("%s: “%s” is not an amount in yen."), field, "");
+    return refuse (error, _("%s: “%s” is not an amount in yen."), field, text);
   g_strstrip (nfkc);
   if (*nfkc == '\0')
     return refuse (error, _("%s: “%s” is empty: enter an amount in yen, like 1,158,120."), field, "");

@@ -8,7 +8,11 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/vfs.h>
 
+#include "tsu-database-private.h"
+#include "tsu-audit.h"
+#include "tsu-backup.h"
 #include "tsu-database.h"
 #include "tsu-kana.h"
 
@@ -17,15 +21,24 @@ struct _TsuDatabase
   GObject     parent_instance;
 
   char       *path;
+  char       *backup_folder;
   sqlite3    *handle;
   GHashTable *statements;   /* SQL text → sqlite3_stmt */
   guint       transaction_depth;
+
+  /* The audit trail's change id of the top-level transaction under way,
+   * taken when its first row is written (0: none yet), and of the last
+   * committed one. */
+  gint64      current_change;
+  gint64      last_change;
+  gboolean    undoing;
 };
 
 G_DEFINE_TYPE (TsuDatabase, tsu_database, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  CHANGE_COMMITTED,
   N_SIGNALS
 };
 
@@ -68,6 +81,7 @@ tsu_database_finalize (GObject *object)
       self->handle = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_folder, g_free);
 
   G_OBJECT_CLASS (tsu_database_parent_class)->finalize (object);
 }
@@ -90,6 +104,19 @@ tsu_database_class_init (TsuDatabaseClass *klass)
                                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TsuDatabase::change-committed:
+   * @change_id: the audit trail's id of the change
+   *
+   * Emitted after a top-level transaction that changed rows has
+   * committed, except for an undo, so that a window can offer to undo it.
+   */
+  signals[CHANGE_COMMITTED] = g_signal_new ("change-committed",
+                                            G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -122,13 +149,16 @@ set_error_from_code (GError    **error,
                    _("The database cannot be written: the file or its folder is read-only."));
       break;
     case SQLITE_FULL:
-      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_FAILED,
-                   _("The disk is full. Nothing was changed; free some space and try again."));
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NO_SPACE,
+                   _("The disk is full. This change was not saved; what was saved before is safe. Free some space and try again."));
       break;
     case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
       g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
                    _("The file is damaged or is not a Tsunagu database."));
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_DAMAGED,
+                   _("The database file is damaged. Nothing more was written to it; restore the newest backup (Restore… in the menu, or “tsunagu restore”)."));
       break;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
@@ -189,6 +219,42 @@ sql_normalize (sqlite3_context *context,
   sqlite3_result_text (context, normalized, -1, SQLITE_TRANSIENT);
 }
 
+/* The audit triggers call tsu_change_id () for every row they log: the
+ * first call of a top-level transaction takes the next free id, which is
+ * safe because BEGIN IMMEDIATE holds the write lock until COMMIT. */
+static void
+sql_change_id (sqlite3_context *context,
+               int              argc,
+               sqlite3_value  **argv)
+{
+  TsuDatabase *self = sqlite3_user_data (context);
+
+  if (self->current_change == 0)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->handle, "SELECT coalesce (max (change_id), 0) + 1 FROM audit_log",
+                              -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        self->current_change = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      if (self->current_change == 0)
+        {
+          sqlite3_result_error (context, "audit_log cannot be read", -1);
+          return;
+        }
+    }
+  sqlite3_result_int64 (context, self->current_change);
+}
+
+static void
+sql_user (sqlite3_context *context,
+          int              argc,
+          sqlite3_value  **argv)
+{
+  sqlite3_result_text (context, g_get_user_name (), -1, SQLITE_STATIC);
+}
+
 static gboolean
 exec (sqlite3     *handle,
       const char  *sql,
@@ -207,13 +273,32 @@ exec (sqlite3     *handle,
   return TRUE;
 }
 
+/* A change is over at the top-level COMMIT, or at once for a statement
+ * run outside a transaction (SQLite commits it by itself). */
+static void
+end_change (TsuDatabase *self)
+{
+  gint64 change = self->current_change;
+
+  if (self->transaction_depth > 0 || change == 0)
+    return;
+  self->last_change = change;
+  self->current_change = 0;
+  if (!self->undoing)
+    g_signal_emit (self, signals[CHANGE_COMMITTED], 0, change);
+}
+
 gboolean
 tsu_database_exec (TsuDatabase  *self,
                    const char   *sql,
                    GError      **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
-  return exec (self->handle, sql, error);
+  ok = exec (self->handle, sql, error);
+  end_change (self);
+  return ok;
 }
 
 static int
@@ -239,14 +324,20 @@ query_int (sqlite3    *handle,
 
 /* Looks at an existing file without writing to it: opened read-only, and
  * only with queries that change nothing, so that a file that turns out not
- * to be ours is left byte-for-byte as it was. */
+ * to be ours is left byte-for-byte as it was. @check_pages also reads every
+ * page (PRAGMA quick_check), which is done before the day's backup so that
+ * a damaged file never rotates a good backup away. */
 static gboolean
 inspect_existing_file (const char  *path,
+                       gboolean     check_pages,
+                       int         *out_version,
                        GError     **error)
 {
   sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
   int application_id = 0, user_version = 0, tables = 0;
   int rc;
+  gboolean pages_ok = TRUE;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *header = NULL;
@@ -254,6 +345,7 @@ inspect_existing_file (const char  *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_filename_display_name (path);
 
+  *out_version = 0;
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (info == NULL)
@@ -272,12 +364,18 @@ inspect_existing_file (const char  *path,
   if (g_file_info_get_size (info) == 0)
     return TRUE;
 
-  if (!g_file_get_contents (path, &header, &length, &local_error) && length == 0)
-    {
-      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
-                   _("“%s” cannot be read: %s"), display, local_error->message);
-      return FALSE;
-    }
+  {
+    g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, &local_error);
+
+    header = g_malloc0 (100);
+    if (stream == NULL
+        || !g_input_stream_read_all (G_INPUT_STREAM (stream), header, 100, &length, NULL, &local_error))
+      {
+        g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN,
+                     _("“%s” cannot be read: %s"), display, local_error->message);
+        return FALSE;
+      }
+  }
   if (length < 100 || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
@@ -293,16 +391,38 @@ inspect_existing_file (const char  *path,
     rc = query_int (handle, "PRAGMA user_version", &user_version);
   if (rc == SQLITE_OK)
     rc = query_int (handle, "SELECT count(*) FROM sqlite_schema", &tables);
+  if (rc == SQLITE_OK && check_pages
+      && application_id == TSU_DATABASE_APPLICATION_ID && user_version <= TSU_DATABASE_SCHEMA_VERSION)
+    {
+      rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rc = sqlite3_step (stmt);
+          pages_ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+          rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
+        }
+      sqlite3_finalize (stmt);
+    }
   sqlite3_close_v2 (handle);
 
   if (rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_BUSY)
         set_error_from_code (error, rc, sqlite3_errstr (rc));
+      else if (application_id == TSU_DATABASE_APPLICATION_ID)
+        pages_ok = FALSE;
       else
         g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU,
                      _("“%s” is damaged or is not a Tsunagu database. It was not opened and has not been changed."),
                      display);
+      if ((rc & 0xff) == SQLITE_BUSY || application_id != TSU_DATABASE_APPLICATION_ID)
+        return FALSE;
+    }
+  if (!pages_ok)
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_DAMAGED,
+                   _("“%s” is a Tsunagu database, but it is damaged. It was not opened and has not been changed."),
+                   display);
       return FALSE;
     }
 
@@ -321,6 +441,7 @@ inspect_existing_file (const char  *path,
                    display);
       return FALSE;
     }
+  *out_version = user_version;
   return TRUE;
 }
 
@@ -592,6 +713,35 @@ migrate_to_4 (TsuDatabase  *self,
   return exec (self->handle, sql, error);
 }
 
+/* Version 5: the audit trail (see tsu-audit.h). Rows are linked to the
+ * record they belong to (parent_table, parent_id) so that the history of an
+ * organisation includes its people; the triggers that fill it are
+ * (re)installed after the last migration, whatever it was. */
+static gboolean
+migrate_to_5 (TsuDatabase  *self,
+              GError      **error)
+{
+  static const char sql[] =
+    "CREATE TABLE audit_log ("
+    "  id           INTEGER PRIMARY KEY,"
+    "  change_id    INTEGER NOT NULL,"
+    "  changed_at   TEXT NOT NULL,"
+    "  user         TEXT NOT NULL,"
+    "  table_name   TEXT NOT NULL,"
+    "  row_id       INTEGER NOT NULL,"
+    "  parent_table TEXT,"
+    "  parent_id    INTEGER,"
+    "  action       TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+    "  old_values   TEXT,"     /* JSON object of every column, NULL for an insert */
+    "  new_values   TEXT"      /* NULL for a delete */
+    ");"
+    "CREATE INDEX audit_log_by_change ON audit_log (change_id);"
+    "CREATE INDEX audit_log_by_row ON audit_log (table_name, row_id);"
+    "CREATE INDEX audit_log_by_parent ON audit_log (parent_table, parent_id);";
+
+  return exec (self->handle, sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (TsuDatabase *self, GError **error);
 
 /* migrations[n] takes the schema from version n to n + 1. */
@@ -600,6 +750,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TSU_DATABASE_SCHEMA_VERSION);
@@ -622,7 +773,9 @@ migrate (TsuDatabase  *self,
 
       if (!tsu_database_begin (self, error))
         return FALSE;
-      if (!migrations[v] (self, error) || !exec (self->handle, set_version, error))
+      if (!migrations[v] (self, error)
+          || (v + 1 == TSU_DATABASE_SCHEMA_VERSION && !tsu_audit_install_triggers (self, error))
+          || !exec (self->handle, set_version, error))
         {
           tsu_database_rollback (self);
           return FALSE;
@@ -674,20 +827,102 @@ fail:
   return FALSE;
 }
 
+/* Adds where the newest backup is to a message about a file that cannot
+ * be opened, when that would help. */
+static void
+mention_newest_backup (GError     **error,
+                       const char  *path,
+                       const char  *backup_folder)
+{
+  g_autofree char *newest = NULL;
+
+  if (error == NULL || *error == NULL || (*error)->domain != TSU_STORE_ERROR
+      || ((*error)->code != TSU_STORE_ERROR_DAMAGED && (*error)->code != TSU_STORE_ERROR_NOT_TSUNAGU))
+    return;
+  newest = tsu_backup_find_newest (path, backup_folder);
+  if (newest != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (newest);
+
+      /* Translators: the first %s is the message about a damaged file,
+       * the second the path of a backup */
+      char *message = g_strdup_printf (_("%s The newest backup is “%s”."), (*error)->message, display);
+
+      g_free ((*error)->message);
+      (*error)->message = message;
+    }
+}
+
+static gboolean
+has_backup_of_today (const char *path,
+                     const char *folder)
+{
+  g_autoptr(GPtrArray) backups = tsu_backup_list (path, folder, NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (backups == NULL || backups->len == 0)
+    return FALSE;
+  {
+    TsuBackupInfo *newest = g_ptr_array_index (backups, 0);
+
+    return g_date_time_get_year (newest->taken_at) == g_date_time_get_year (now)
+           && g_date_time_get_day_of_year (newest->taken_at) == g_date_time_get_day_of_year (now);
+  }
+}
+
+/* A folder the program may not write to makes SQLite fail later with a
+ * less helpful message (it needs the -wal and -shm files beside the
+ * database). */
+static gboolean
+check_folder_writable (const char  *folder,
+                       GError     **error)
+{
+  g_autofree char *display = NULL;
+
+  if (g_access (folder, W_OK) == 0)
+    return TRUE;
+  display = g_filename_display_name (folder);
+  g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_READ_ONLY,
+               _("The folder “%s” is read-only, so the database in it cannot be written. Copy the file to a folder you may write to, or ask for write permission."),
+               display);
+  return FALSE;
+}
+
 TsuDatabase *
 tsu_database_open (const char  *path,
                    GError     **error)
 {
+  return tsu_database_open_full (path, NULL, error);
+}
+
+TsuDatabase *
+tsu_database_open_full (const char            *path,
+                        const TsuOpenOptions  *options,
+                        GError               **error)
+{
+  static const TsuOpenOptions defaults = { 0 };
   g_autoptr(TsuDatabase) self = NULL;
   g_autofree char *folder = NULL;
-  gboolean is_new;
+  g_autofree char *backup_folder = NULL;
+  gboolean is_new, backup_due;
+  int version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (options == NULL)
+    options = &defaults;
+  backup_folder = options->backup_folder != NULL && *options->backup_folder != '\0'
+                  ? g_strdup (options->backup_folder)
+                  : tsu_backup_default_folder (path);
+
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
-  if (!is_new && !inspect_existing_file (path, error))
-    return NULL;
+  backup_due = !is_new && !options->no_automatic_backup && !has_backup_of_today (path, backup_folder);
+  if (!is_new && !inspect_existing_file (path, backup_due, &version, error))
+    {
+      mention_newest_backup (error, path, backup_folder);
+      return NULL;
+    }
 
   folder = g_path_get_dirname (path);
   if (is_new && g_mkdir_with_parents (folder, 0700) != 0)
@@ -699,9 +934,12 @@ tsu_database_open (const char  *path,
                    _("The folder “%s” cannot be created: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
+  if (!check_folder_writable (folder, error))
+    return NULL;
 
   self = g_object_new (TSU_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  self->backup_folder = g_steal_pointer (&backup_folder);
 
   rc = sqlite3_open_v2 (path, &self->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -728,6 +966,10 @@ tsu_database_open (const char  *path,
                            NULL, sql_organization_sort_key, NULL, NULL);
   sqlite3_create_function (self->handle, "tsu_normalize", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                            NULL, sql_normalize, NULL, NULL);
+  sqlite3_create_function (self->handle, "tsu_change_id", 0, SQLITE_UTF8,
+                           self, sql_change_id, NULL, NULL);
+  sqlite3_create_function (self->handle, "tsu_user", 0, SQLITE_UTF8,
+                           NULL, sql_user, NULL, NULL);
 
   if (!exec (self->handle,
              "PRAGMA foreign_keys = ON;"
@@ -735,10 +977,99 @@ tsu_database_open (const char  *path,
              "PRAGMA synchronous = FULL;", error))
     return NULL;
 
-  if (!migrate (self, error) || !refresh_sort_keys (self, error))
+  /* A migration rewrites tables: keep the file as it was first. */
+  if (!is_new && version > 0 && version < TSU_DATABASE_SCHEMA_VERSION)
+    {
+      g_autofree char *reason = g_strdup_printf ("before-v%d", TSU_DATABASE_SCHEMA_VERSION);
+      g_autofree char *taken = tsu_backup_take (self, self->backup_folder, reason, error);
+
+      if (taken == NULL)
+        return NULL;
+    }
+  else if (backup_due && version > 0)
+    {
+      g_autofree char *taken = tsu_backup_take (self, self->backup_folder, NULL, error);
+
+      if (taken == NULL
+          || !tsu_backup_rotate (path, self->backup_folder, options->keep_daily, options->keep_monthly, error))
+        return NULL;
+    }
+
+  if (!tsu_database_migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+tsu_database_migrate (TsuDatabase  *self,
+                      GError      **error)
+{
+  return migrate (self, error) && refresh_sort_keys (self, error);
+}
+
+void
+tsu_database_set_undoing (TsuDatabase *self,
+                          gboolean     undoing)
+{
+  self->undoing = undoing;
+}
+
+gint64
+tsu_database_get_last_change (TsuDatabase *self)
+{
+  g_return_val_if_fail (TSU_IS_DATABASE (self), 0);
+  return self->last_change;
+}
+
+const char *
+tsu_database_get_backup_folder (TsuDatabase *self)
+{
+  g_return_val_if_fail (TSU_IS_DATABASE (self), NULL);
+  return self->backup_folder;
+}
+
+/* statfs(2) magic numbers of the file systems whose byte-range locks
+ * cannot be trusted between computers. */
+gboolean
+tsu_file_system_is_network (gint64 magic)
+{
+  switch ((guint32) magic)
+    {
+    case 0xFF534D42u:  /* CIFS */
+    case 0xFE534D42u:  /* SMB2 */
+    case 0x0000517Bu:  /* SMB */
+    case 0x00006969u:  /* NFS */
+    case 0x6B414653u:  /* AFS */
+    case 0x5346414Fu:  /* OpenAFS */
+    case 0x00564C43u:  /* NCP */
+    case 0x65735546u:  /* FUSE (sshfs and the like) */
+    case 0x01021997u:  /* 9P */
+    case 0x47504653u:  /* GPFS */
+    case 0x0BD00BD0u:  /* Lustre */
+    case 0x19830326u:  /* FhGFS / BeeGFS */
+    case 0x00C36400u:  /* Ceph */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+tsu_database_is_on_network_share (TsuDatabase *self)
+{
+  struct statfs info;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (self), FALSE);
+
+  /* Lets the tests see the warning without a file server. */
+  if (g_strcmp0 (g_getenv ("TSUNAGU_TEST_NETWORK_SHARE"), "1") == 0)
+    return TRUE;
+  folder = g_path_get_dirname (self->path);
+  if (statfs (folder, &info) != 0)
+    return FALSE;
+  return tsu_file_system_is_network ((gint64) info.f_type);
 }
 
 const char *
@@ -795,6 +1126,7 @@ tsu_database_step_done (TsuDatabase   *self,
       return FALSE;
     }
   sqlite3_reset (stmt);
+  end_change (self);
   return TRUE;
 }
 
@@ -809,7 +1141,10 @@ tsu_database_begin (TsuDatabase  *self,
   /* IMMEDIATE takes the write lock up front, so that two copies of the
    * program wait for each other instead of failing half-way. */
   if (self->transaction_depth == 0)
-    sql = g_strdup ("BEGIN IMMEDIATE");
+    {
+      sql = g_strdup ("BEGIN IMMEDIATE");
+      self->current_change = 0;
+    }
   else
     sql = g_strdup_printf ("SAVEPOINT tsu_%u", self->transaction_depth);
   if (!exec (self->handle, sql, error))
@@ -837,6 +1172,7 @@ tsu_database_commit (TsuDatabase  *self,
       return FALSE;
     }
   self->transaction_depth--;
+  end_change (self);
   return TRUE;
 }
 
@@ -855,6 +1191,8 @@ tsu_database_rollback (TsuDatabase *self)
                            self->transaction_depth - 1, self->transaction_depth - 1);
   exec (self->handle, sql, NULL);
   self->transaction_depth--;
+  if (self->transaction_depth == 0)
+    self->current_change = 0;
 }
 
 gboolean

@@ -91,10 +91,13 @@ static gboolean
 set_invalid (GError    **error,
              const char *text)
 {
+  /* A message is UTF-8 even when what was typed or read is not. */
+  g_autofree char *shown = g_utf8_make_valid (text ? text : "", -1);
+
   g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID,
                /* Translators: %s is what the user typed */
                _("“%s” is not a date. Write it as 2023-12-14, 2023/12/14, R5.12.14 or 令和5年12月14日."),
-               text);
+               shown);
   return FALSE;
 }
 
@@ -110,11 +113,11 @@ tsu_date_parse (const char  *text,
 
   g_return_val_if_fail (date != NULL, FALSE);
 
-  if (text == NULL)
-    return set_invalid (error, "");
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return set_invalid (error, text);
   nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   if (nfkc == NULL)
-    return set_invalid (error, "");
+    return set_invalid (error, text);
   g_strstrip (nfkc);
   p = nfkc;
 
@@ -133,6 +136,10 @@ tsu_date_parse (const char  *text,
   if (era != NULL)
     year += era->year - 1;
   else if (year < 1000)
+    return set_invalid (error, text);
+  /* R9999.1.1 would be year 12017, which the ISO form the database
+   * stores cannot hold. */
+  if (year > 9999)
     return set_invalid (error, text);
 
   if (!g_date_valid_dmy (day, month, year))
@@ -167,7 +174,17 @@ tsu_date_from_iso (const char *iso,
 {
   unsigned y, m, d;
 
-  if (iso == NULL || strlen (iso) < 10 || sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3)
+  if (iso == NULL)
+    return FALSE;
+  /* Exactly what tsu_date_to_iso() writes, "YYYY-MM-DD", maybe followed
+   * by a time: sscanf alone would also take " 2023-+1-1" or "-001-01-01"
+   * (year 65535) from a file edited by hand. */
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i == 4 || i == 7 ? iso[i] != '-' : !g_ascii_isdigit (iso[i]))
+        return FALSE;
+    }
+  if (sscanf (iso, "%4u-%2u-%2u", &y, &m, &d) != 3)
     return FALSE;
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
@@ -270,9 +287,13 @@ tsu_fiscal_year_parse (const char  *text,
   const Era *era;
   int value;
 
-  nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *shown = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    goto invalid;
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   if (nfkc == NULL)
-    nfkc = g_strdup ("");
+    goto invalid;
   g_strstrip (nfkc);
   p = nfkc;
 
@@ -286,21 +307,27 @@ tsu_fiscal_year_parse (const char  *text,
 
   if (era != NULL)
     {
+      /* There is no year 0 of an era (R0 would be 平成30年度). */
+      if (value < 1)
+        goto invalid;
       /* The fiscal year named 令和元年度 starts in April 2019, before the
        * era itself; that is how the documents count. */
       value += era->year - 1;
     }
-  else if (value < 1900 || value > 2999)
+  /* The same range whichever way it is written, so that a year accepted
+   * as R9999 can also be shown and read back as 12017年度. */
+  if (value < 1900 || value > 2999)
     goto invalid;
 
   *year = value;
   return TRUE;
 
 invalid:
+  shown = g_utf8_make_valid (text ? text : "", -1);
   g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID,
                /* Translators: %s is what the user typed */
                _("“%s” is not a fiscal year. Write it as 2024, 2024年度, R6 or 令和6年度."),
-               text ? text : "");
+               shown);
   return FALSE;
 }
 
@@ -329,6 +356,60 @@ tsu_fiscal_year_format (int          year,
   return g_strdup_printf ("%d年度", year);
 }
 
+/* One or two digits, and not more: "15", "9", "05". */
+static gboolean
+read_two_digits (const char **p,
+                 int         *value)
+{
+  const char *s = *p;
+
+  if (!g_ascii_isdigit (s[0]))
+    return FALSE;
+  *value = s[0] - '0';
+  s++;
+  if (g_ascii_isdigit (s[0]))
+    {
+      *value = *value * 10 + (s[0] - '0');
+      s++;
+    }
+  if (g_ascii_isdigit (s[0]))
+    return FALSE;
+  *p = s;
+  return TRUE;
+}
+
+/* 15:00, 9:05, 15時, 15時00分, 15時30: what people type. Written out by
+ * hand because sscanf's %d also takes signs, spaces and numbers past
+ * INT_MAX, which it wraps ("4294967311:00" was 15:00). */
+static gboolean
+parse_time (const char *text,
+            int        *hour,
+            int        *minute)
+{
+  const char *p = text;
+
+  *minute = 0;
+  if (!read_two_digits (&p, hour))
+    return FALSE;
+  if (*p == ':')
+    {
+      p++;
+      if (!read_two_digits (&p, minute))
+        return FALSE;
+    }
+  else if (g_str_has_prefix (p, "時"))
+    {
+      p += strlen ("時");
+      if (g_ascii_isdigit (*p) && !read_two_digits (&p, minute))
+        return FALSE;
+    }
+  else
+    return FALSE;
+  if (g_str_has_prefix (p, "分"))
+    p += strlen ("分");
+  return *p == '\0' && *hour <= 23 && *minute <= 59;
+}
+
 gboolean
 tsu_date_time_parse (const char  *text,
                      char       **iso,
@@ -344,7 +425,10 @@ tsu_date_time_parse (const char  *text,
 
   g_return_val_if_fail (iso != NULL, FALSE);
 
-  nfkc = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  /* Refused by the date parser, with its message. */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return tsu_date_parse (text, &date, error);
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
   if (nfkc == NULL)
     nfkc = g_strdup ("");
   g_strstrip (nfkc);
@@ -368,13 +452,7 @@ tsu_date_time_parse (const char  *text,
 
   if (time_part != NULL && *time_part != '\0')
     {
-      char tail[16] = "";
-
-      if ((sscanf (time_part, "%d:%d%15s", &hour, &minute, tail) < 2
-           && sscanf (time_part, "%d時%d分%15s", &hour, &minute, tail) < 2
-           && sscanf (time_part, "%d時%15s", &hour, tail) < 1)
-          || hour < 0 || hour > 23 || minute < 0 || minute > 59
-          || (tail[0] != '\0' && strcmp (tail, "分") != 0))
+      if (!parse_time (time_part, &hour, &minute))
         {
           g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID,
                        /* Translators: %s is what the user typed */

@@ -73,22 +73,14 @@ katakana_to_hiragana (gunichar c)
   return c;
 }
 
-char *
-tsu_kana_normalize (const char *text)
+/* One round of tsu_kana_normalize(); @text is valid UTF-8. */
+static char *
+normalize_once (const char *text)
 {
-  g_autofree char *nfkc = NULL;
-  g_autofree char *folded = NULL;
-  GString *out;
+  g_autofree char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  g_autofree char *folded = g_utf8_casefold (nfkc, -1);
+  GString *out = g_string_sized_new (strlen (folded));
 
-  if (text == NULL)
-    return g_strdup ("");
-
-  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-  if (nfkc == NULL) /* not UTF-8: nothing sensible to match */
-    return g_strdup ("");
-  folded = g_utf8_casefold (nfkc, -1);
-
-  out = g_string_sized_new (strlen (folded));
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -98,6 +90,37 @@ tsu_kana_normalize (const char *text)
       g_string_append_unichar (out, katakana_to_hiragana (c));
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+tsu_kana_normalize (const char *text)
+{
+  char *key;
+
+  /* Not UTF-8: nothing sensible to match. g_utf8_normalize() alone
+   * lets some of it through. */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  /* A key must be its own key, since keys are compared with keys made
+   * from other text. One round is not always enough: NFKC turns the
+   * spacing mark in か゛ into a space and a combining mark, and dropping
+   * the space leaves the mark after か, which the next NFKC composes
+   * into が. Rounds stop when nothing changes, in practice after two. */
+  key = normalize_once (text);
+  for (guint round = 0; round < 4; round++)
+    {
+      char *again = normalize_once (key);
+
+      if (strcmp (again, key) == 0)
+        {
+          g_free (again);
+          break;
+        }
+      g_free (key);
+      key = again;
+    }
+  return key;
 }
 
 gboolean
@@ -141,8 +164,10 @@ tsu_kana_sort_key (const char *reading)
   int32_t key_len;
   guint8 *key;
 
-  /* NFKC first, so half-width and full-width forms share a key. */
-  normalized = g_utf8_normalize (reading ? reading : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  /* NFKC first, so half-width and full-width forms share a key. Text
+   * that is not UTF-8 sorts as empty. */
+  if (reading != NULL && g_utf8_validate (reading, -1, NULL))
+    normalized = g_utf8_normalize (reading, -1, G_NORMALIZE_ALL_COMPOSE);
   if (normalized == NULL)
     normalized = g_strdup ("");
 
@@ -189,7 +214,9 @@ tsu_legal_form_split (const char  *full_name,
   const char *rest = NULL;
   const char *form = NULL;
 
-  nfkc = g_utf8_normalize (full_name ? full_name : "", -1, G_NORMALIZE_ALL_COMPOSE);
+  /* Text that is not UTF-8 has no legal form. */
+  if (full_name != NULL && g_utf8_validate (full_name, -1, NULL))
+    nfkc = g_utf8_normalize (full_name, -1, G_NORMALIZE_ALL_COMPOSE);
   if (nfkc == NULL)
     nfkc = g_strdup ("");
   g_strstrip (nfkc);
