@@ -71,7 +71,9 @@ import_thread (GTask        *task,
   TsuImportResult *result;
   GError *error = NULL;
 
-  database = tsu_database_open (job->database_path, &error);
+  /* The window's connection has taken the day's backup. */
+  database = tsu_database_open_full (job->database_path,
+                                     &(TsuOpenOptions) { .no_automatic_backup = TRUE }, &error);
   if (database == NULL)
     {
       g_task_return_error (task, error);
