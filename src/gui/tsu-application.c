@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tsu-application.h"
+#include "tsu-backup.h"
 #include "tsu-demo.h"
 #include "tsu-preferences-window.h"
 #include "tsu-resources.h"
@@ -57,6 +58,40 @@ tsu_settings_get_date_style (GSettings *settings)
 }
 
 char *
+tsu_settings_dup_backup_folder (GSettings  *settings,
+                                const char *database_path)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+
+  if (settings != NULL)
+    folder = g_settings_get_string (settings, "backup-folder");
+  if (folder == NULL || folder[0] == '\0')
+    return tsu_backup_default_folder (database_path);
+  return g_steal_pointer (&folder);
+}
+
+void
+tsu_settings_get_open_options (GSettings      *settings,
+                               TsuOpenOptions *options,
+                               char          **folder)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (folder != NULL);
+
+  memset (options, 0, sizeof *options);
+  *folder = NULL;
+  if (settings == NULL)
+    return;
+  *folder = g_settings_get_string (settings, "backup-folder");
+  /* Empty is the store's default, "backups" beside the database. */
+  options->backup_folder = (*folder)[0] != '\0' ? *folder : NULL;
+  options->keep_daily = g_settings_get_uint (settings, "backup-keep-daily");
+  options->keep_monthly = g_settings_get_uint (settings, "backup-keep-monthly");
+}
+
+char *
 tsu_display_path (const char *path)
 {
   const char *home = g_get_home_dir ();
@@ -78,13 +113,18 @@ tsu_application_open_database (const char  *path,
                                GError     **error)
 {
   g_autofree char *default_path = tsu_database_default_path ();
+  g_autoptr(GSettings) settings = tsu_settings_new ();
   g_autoptr(TsuDatabase) database = NULL;
+  g_autofree char *folder = NULL;
+  TsuOpenOptions options;
   gboolean is_new;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
-  database = tsu_database_open (path, error);
+  /* The backup settings apply from the next opening on. */
+  tsu_settings_get_open_options (settings, &options, &folder);
+  database = tsu_database_open_full (path, &options, error);
   if (database == NULL)
     return NULL;
 
@@ -187,6 +227,9 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *preferences = tsu_preferences_window_new ();
 
+  if (TSU_IS_WINDOW (window) && tsu_window_get_database (TSU_WINDOW (window)) != NULL)
+    tsu_preferences_window_set_database_path (TSU_PREFERENCES_WINDOW (preferences),
+                                              tsu_database_get_path (tsu_window_get_database (TSU_WINDOW (window))));
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }
@@ -254,7 +297,10 @@ tsu_application_activate (GApplication *application)
   gtk_window_present (window);
 
   if (database != NULL)
-    tsu_application_remember_database (database);
+    {
+      tsu_application_remember_database (database);
+      tsu_window_warn_if_on_network_share (TSU_WINDOW (window));
+    }
   else
     /* The window opens anyway, so the user can choose another file; the
      * bad file is left as it was. */

@@ -25,11 +25,24 @@ GSettings      *tsu_settings_new    (void);
 /* The "date-style" of @settings; 和暦 when @settings is NULL. */
 TsuDateStyle    tsu_settings_get_date_style (GSettings *settings);
 
+/* The folder backups of @database_path go to now: the "backup-folder"
+ * setting, or "backups" beside the database when it is empty or @settings
+ * is NULL. */
+char           *tsu_settings_dup_backup_folder (GSettings  *settings,
+                                                const char *database_path);
+/* Fills @options from @settings (may be NULL: the defaults);
+ * @options->backup_folder then points into *@folder, which the caller
+ * frees. */
+void            tsu_settings_get_open_options  (GSettings      *settings,
+                                                TsuOpenOptions *options,
+                                                char          **folder);
+
 /* @path for people: "~/仕事/協議会.db" for a file under the home folder. */
 char           *tsu_display_path    (const char *path);
 
-/* Opens @path; the default database, when it did not exist yet, is filled
- * with the demo data so that a newcomer sees something on first start. */
+/* Opens @path with the backup settings (an automatic backup once a day);
+ * the default database, when it did not exist yet, is filled with the
+ * demo data so that a newcomer sees something on first start. */
 TsuDatabase    *tsu_application_open_database (const char  *path,
                                                GError     **error);
 /* Remembers @database as the one to open next time. */

@@ -5,14 +5,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tsu-application.h"
+#include "tsu-backup-tasks.h"
 #include "tsu-budget-view.h"
 #include "tsu-events-view.h"
 #include "tsu-import-dialog.h"
 #include "tsu-members-view.h"
 #include "tsu-overview-view.h"
 #include "tsu-referrals-view.h"
+#include "tsu-restore-dialog.h"
 #include "tsu-window.h"
 
 struct _TsuWindow
@@ -29,11 +32,15 @@ struct _TsuWindow
   TsuEventsView        *events_view;
   TsuReferralsView     *referrals_view;
   TsuBudgetView        *budget_view;
+  GtkMenuButton        *network_button;
+  GtkLabel             *network_label;
 
   /* owned */
   TsuDatabase          *database;
   GSettings            *settings;   /* NULL without the schema */
-  GtkNativeDialog      *chooser;    /* the open/new file chooser shown now */
+  GtkNativeDialog      *chooser;    /* the file chooser shown now */
+  AdwToast             *busy_toast; /* "Backing up…" while a backup runs */
+  guint                 n_busy;     /* backups and restores running */
 };
 
 G_DEFINE_FINAL_TYPE (TsuWindow, tsu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -140,7 +147,13 @@ replace_database (TsuWindow   *self,
   tsu_window_set_database (self, database);
   tsu_application_remember_database (database);
   tsu_window_add_toast (self, adw_toast_new (text));
+  tsu_window_warn_if_on_network_share (self);
 }
+
+static void show_open_error (TsuWindow    *self,
+                             const char   *path,
+                             const GError *error,
+                             gboolean      at_start);
 
 gboolean
 tsu_window_open_path (TsuWindow  *self,
@@ -155,7 +168,7 @@ tsu_window_open_path (TsuWindow  *self,
   database = tsu_application_open_database (path, &error);
   if (database == NULL)
     {
-      show_message (self, _("Cannot Open Database"), error->message);
+      show_open_error (self, path, error, FALSE);
       return FALSE;
     }
   replace_database (self, database, FALSE);
@@ -218,6 +231,8 @@ tsu_window_create_path (TsuWindow  *self,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(TsuDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  TsuOpenOptions options;
 
   g_return_val_if_fail (TSU_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -242,7 +257,8 @@ tsu_window_create_path (TsuWindow  *self,
     }
 
   /* No demo data here: a new file is for the user's own records. */
-  database = tsu_database_open (path, &error);
+  tsu_settings_get_open_options (self->settings, &options, &folder);
+  database = tsu_database_open_full (path, &options, &error);
   if (database == NULL)
     {
       show_message (self, _("Cannot Create Database"), error->message);
@@ -292,6 +308,57 @@ new_database (TsuWindow *self)
   gtk_native_dialog_show (self->chooser);
 }
 
+/* The newest backup of @path that can be read, in the folder of the
+ * settings or else beside the database; NULL when there is none. */
+static TsuBackupInfo *
+find_newest_backup (TsuWindow  *self,
+                    const char *path)
+{
+  g_autofree char *folder = tsu_settings_dup_backup_folder (self->settings, path);
+  g_autofree char *default_folder = tsu_backup_default_folder (path);
+  const char *folders[] = { folder, default_folder };
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *newest = NULL;
+      g_autoptr(GError) error = NULL;
+      TsuBackupInfo *info;
+
+      if (i > 0 && g_strcmp0 (folders[i], folders[0]) == 0)
+        break;
+      newest = tsu_backup_find_newest (path, folders[i]);
+      if (newest == NULL)
+        continue;
+      info = tsu_backup_info_load (newest, &error);
+      if (info != NULL)
+        return info;
+      g_warning ("The newest backup %s cannot be read: %s", newest, error->message);
+    }
+  return NULL;
+}
+
+static void
+open_backup_copy (TsuWindow  *self,
+                  const char *backup_path,
+                  const char *damaged_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TsuDatabase) database = NULL;
+  g_autofree char *copy = NULL;
+
+  /* The damaged file is never written: the backup is copied beside it and
+   * the copy is what opens. */
+  copy = tsu_backup_copy_beside (backup_path, damaged_path, &error);
+  if (copy != NULL)
+    database = tsu_application_open_database (copy, &error);
+  if (database == NULL)
+    {
+      show_message (self, _("Cannot Open the Backup"), error->message);
+      return;
+    }
+  replace_database (self, database, FALSE);
+}
+
 static void
 open_error_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
@@ -301,6 +368,10 @@ open_error_response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "open") == 0)
     open_database (self);
+  else if (g_strcmp0 (response, "backup") == 0)
+    open_backup_copy (self,
+                      g_object_get_data (G_OBJECT (dialog), "tsu-backup-path"),
+                      g_object_get_data (G_OBJECT (dialog), "tsu-damaged-path"));
   else if (g_strcmp0 (response, "default") == 0)
     {
       g_autofree char *path = tsu_database_default_path ();
@@ -314,29 +385,401 @@ open_error_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+static const char *
+open_error_heading (const GError *error)
+{
+  if (error->domain != TSU_STORE_ERROR)
+    return _("Cannot Open Database");
+  switch ((TsuStoreError) error->code)
+    {
+    case TSU_STORE_ERROR_NOT_TSUNAGU:
+      return _("Not a Tsunagu Database");
+    case TSU_STORE_ERROR_DAMAGED:
+      return _("Database Is Damaged");
+    case TSU_STORE_ERROR_TOO_NEW:
+      return _("Made by a Newer Version");
+    case TSU_STORE_ERROR_READ_ONLY:
+      return _("Database Cannot Be Written");
+    case TSU_STORE_ERROR_NO_SPACE:
+      return _("Disk Is Full");
+    case TSU_STORE_ERROR_BUSY:
+      return _("Database Is Locked");
+    case TSU_STORE_ERROR_CANNOT_OPEN:
+    case TSU_STORE_ERROR_FAILED:
+    case TSU_STORE_ERROR_INVALID:
+    case TSU_STORE_ERROR_NOT_FOUND:
+    case TSU_STORE_ERROR_CONFLICT:
+    default:
+      return _("Cannot Open Database");
+    }
+}
+
+/* Says why @path could not be opened and offers a way on: another file,
+ * the default one (only at start, when the window has none), and for a
+ * damaged file a copy of its newest backup. The file itself is left as it
+ * is. */
+static void
+show_open_error (TsuWindow    *self,
+                 const char   *path,
+                 const GError *error,
+                 gboolean      at_start)
+{
+  g_autofree char *default_path = tsu_database_default_path ();
+  g_autoptr(TsuBackupInfo) newest = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (g_error_matches (error, TSU_STORE_ERROR, TSU_STORE_ERROR_DAMAGED)
+      || g_error_matches (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_TSUNAGU))
+    newest = find_newest_backup (self, path);
+
+  if (newest != NULL)
+    {
+      g_autofree char *when = tsu_backup_format_time (newest->taken_at, tsu_settings_get_date_style (self->settings));
+
+      /* Translators: the first %s is why the file cannot be opened (it
+       * names the file), the second the date and time of a backup */
+      body = g_strdup_printf (_("%s\n\nTsunagu can copy the newest backup, of %s, to a new file beside it and open the copy."),
+                              error->message, when);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), open_error_heading (error),
+                                                       body != NULL ? body : error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  /* Offering the default file only makes sense at start, when it was
+   * another one that failed. */
+  if (at_start && g_strcmp0 (path, default_path) != 0)
+    adw_message_dialog_add_response (dialog, "default", _("Use _Default Database"));
+  adw_message_dialog_add_response (dialog, "open", _("_Open Another…"));
+  if (newest != NULL)
+    {
+      adw_message_dialog_add_response (dialog, "backup", _("Open a Copy of the Newest _Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "backup", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "backup");
+      g_object_set_data_full (G_OBJECT (dialog), "tsu-backup-path", g_strdup (newest->path), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "tsu-damaged-path", g_strdup (path), g_free);
+    }
+  else
+    {
+      adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "open");
+    }
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 tsu_window_show_open_error (TsuWindow    *self,
                             const char   *path,
                             const GError *error)
 {
-  g_autofree char *default_path = tsu_database_default_path ();
+  g_return_if_fail (TSU_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (error != NULL);
+
+  show_open_error (self, path, error, TRUE);
+}
+
+/* ---- network file systems --------------------------------------------- */
+
+static void
+update_network_warning (TsuWindow *self)
+{
+  gboolean on_share = self->database != NULL && tsu_database_is_on_network_share (self->database);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->network_button), on_share);
+  if (on_share)
+    {
+      g_autofree char *name = g_filename_display_basename (tsu_database_get_path (self->database));
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a file name */
+      text = g_strdup_printf (_("“%s” is on a network drive. If two PCs write to it at the same time, the file can be damaged. Keep the database on a local disk and share exported files instead, or make sure that only one PC has it open at a time."),
+                              name);
+      gtk_label_set_text (self->network_label, text);
+    }
+}
+
+void
+tsu_window_warn_if_on_network_share (TsuWindow *self)
+{
   GtkWidget *dialog;
 
   g_return_if_fail (TSU_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Open Database"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  /* Offering the default file only makes sense when it was another one
-   * that failed. */
-  if (g_strcmp0 (path, default_path) != 0)
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "default", _("Use _Default Database"));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "open", _("_Open Another…"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (open_error_response_cb), self, 0);
+  if (self->database == NULL || !tsu_database_is_on_network_share (self->database))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Database on a Network Drive"),
+                                   gtk_label_get_text (self->network_label));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_I Understand"));
+  gtk_widget_set_name (dialog, "network-warning-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- backup and restore ----------------------------------------------- */
+
+static void update_actions (TsuWindow *self);
+
+char *
+tsu_window_dup_backup_folder (TsuWindow *self)
+{
+  g_return_val_if_fail (TSU_IS_WINDOW (self), NULL);
+
+  if (self->database == NULL)
+    return NULL;
+  /* The settings of now, not of when the database was opened: a folder
+   * chosen in the preferences applies to the next backup. */
+  return tsu_settings_dup_backup_folder (self->settings, tsu_database_get_path (self->database));
+}
+
+static void
+set_busy (TsuWindow *self,
+          gboolean   busy)
+{
+  if (busy)
+    self->n_busy++;
+  else
+    self->n_busy--;
+  update_actions (self);
+}
+
+static void
+open_folder_clicked_cb (AdwToast   *toast,
+                        const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    g_warning ("Could not open %s: %s", uri, error->message);
+}
+
+static void
+back_up_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TsuWindow *self = TSU_WINDOW (source);
+  g_autoptr(GTask) task = user_data;
+  const char *destination = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *folder = NULL;
+  AdwToast *toast;
+
+  set_busy (self, FALSE);
+  if (self->busy_toast != NULL)
+    {
+      adw_toast_dismiss (self->busy_toast);
+      g_clear_object (&self->busy_toast);
+    }
+  if (!tsu_backup_task_copy_finish (result, &error))
+    {
+      show_message (self, _("Backup Failed"), error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  shown = tsu_display_path (destination);
+  folder = g_path_get_dirname (destination);
+  /* Translators: %s is a file */
+  toast = adw_toast_new_format (_("Backed up to “%s”"), shown);
+  adw_toast_set_button_label (toast, _("Open _Folder"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder_clicked_cb),
+                         g_filename_to_uri (folder, NULL, NULL),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  tsu_window_add_toast (self, toast);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+tsu_window_back_up (TsuWindow           *self,
+                    const char          *destination,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TSU_IS_WINDOW (self));
+  g_return_if_fail (destination != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tsu_window_back_up);
+  g_task_set_task_data (task, g_strdup (destination), g_free);
+  if (self->database == NULL)
+    {
+      g_task_return_new_error (task, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_FOUND,
+                               _("No database is open."));
+      return;
+    }
+
+  set_busy (self, TRUE);
+  if (self->busy_toast == NULL)
+    {
+      self->busy_toast = adw_toast_new (_("Backing up…"));
+      adw_toast_set_timeout (self->busy_toast, 0);
+      tsu_window_add_toast (self, g_object_ref (self->busy_toast));
+    }
+  tsu_backup_task_copy_async (self, tsu_database_get_path (self->database), destination,
+                              cancellable, back_up_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+tsu_window_back_up_finish (TsuWindow     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+restore_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  TsuWindow *self = TSU_WINDOW (source);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(TsuBackupInfo) info = NULL;
+  g_autoptr(TsuDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *when = NULL;
+  const char *path = g_task_get_task_data (task);
+  TsuOpenOptions options;
+
+  set_busy (self, FALSE);
+  info = tsu_backup_task_restore_finish (result, &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A connection opened after the restore: every view and cached
+   * statement starts again from the new content. The before-restore
+   * backup has just been taken, so no automatic one. */
+  tsu_settings_get_open_options (self->settings, &options, &folder);
+  options.no_automatic_backup = TRUE;
+  database = tsu_database_open_full (path, &options, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  tsu_window_set_database (self, database);
+
+  when = tsu_backup_format_time (info->taken_at, tsu_settings_get_date_style (self->settings));
+  /* Translators: %s is the date and time of the backup */
+  tsu_window_add_toast (self, adw_toast_new_format (_("Restored the backup of %s"), when));
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+tsu_window_restore (TsuWindow           *self,
+                    const char          *backup_path,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (TSU_IS_WINDOW (self));
+  g_return_if_fail (backup_path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tsu_window_restore);
+  if (self->database == NULL)
+    {
+      g_task_return_new_error (task, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_FOUND,
+                               _("No database is open."));
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (tsu_database_get_path (self->database)), g_free);
+
+  folder = tsu_window_dup_backup_folder (self);
+  set_busy (self, TRUE);
+  tsu_backup_task_restore_async (self, tsu_database_get_path (self->database), backup_path, folder,
+                                 cancellable, restore_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+tsu_window_restore_finish (TsuWindow     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* "council-2026-11-24T101500-manual.db": the store's name for a backup,
+ * so that it is listed under Restore too. */
+static char *
+suggest_backup_name (const char *database_path)
+{
+  g_autofree char *base = g_path_get_basename (database_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H%M%S");
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_strdup_printf ("%s-%s-manual.db", base, stamp);
+}
+
+static void
+back_up_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
+{
+  TsuWindow *self = user_data;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        path = g_file_get_path (file);
+    }
+  g_clear_object (&self->chooser);
+  if (path != NULL)
+    tsu_window_back_up (self, path, NULL, NULL, NULL);
+}
+
+static void
+back_up (TsuWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL || self->database == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Back Up Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Back Up"), _("_Cancel"));
+  add_database_filters (GTK_FILE_CHOOSER (chooser));
+  /* The backup folder, made now if no backup was taken yet, so that the
+   * copy is found by Restore later. */
+  folder = tsu_window_dup_backup_folder (self);
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), file, NULL);
+    }
+  else
+    chooser_start_at_current (self, GTK_FILE_CHOOSER (chooser));
+  name = suggest_backup_name (tsu_database_get_path (self->database));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (back_up_response_cb), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
 }
 
 /* ---- actions ---------------------------------------------------------- */
@@ -372,6 +815,28 @@ import_activated (GSimpleAction *action,
 }
 
 static void
+back_up_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  back_up (TSU_WINDOW (user_data));
+}
+
+static void
+restore_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  TsuWindow *self = TSU_WINDOW (user_data);
+  GtkWidget *dialog;
+
+  if (self->database == NULL)
+    return;
+  dialog = tsu_restore_dialog_new (self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 show_view_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -383,15 +848,25 @@ static const GActionEntry win_actions[] = {
   { .name = "open-database", .activate = open_database_activated },
   { .name = "new-database", .activate = new_database_activated },
   { .name = "import", .activate = import_activated },
+  { .name = "backup", .activate = back_up_activated },
+  { .name = "restore", .activate = restore_activated },
   { .name = "show-view", .activate = show_view_activated, .parameter_type = "s" },
 };
 
 static void
 update_actions (TsuWindow *self)
 {
-  GAction *import = g_action_map_lookup_action (G_ACTION_MAP (self), "import");
+  static const char * const need_database[] = { "import", "backup", "restore" };
 
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (import), self->database != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (need_database); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), need_database[i]);
+      /* One backup or restore at a time: a restore replaces the file the
+       * other would read. */
+      gboolean enabled = self->database != NULL && (i == 0 || self->n_busy == 0);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+    }
 }
 
 /* ---- window size ------------------------------------------------------ */
@@ -440,6 +915,7 @@ tsu_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->busy_toast);
   /* libadwaita 1.2 switchers crash when the stack they show goes first. */
   if (self->switcher_title != NULL)
     adw_view_switcher_title_set_stack (self->switcher_title, NULL);
@@ -522,6 +998,8 @@ tsu_window_class_init (TsuWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, referrals_view);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, budget_view);
+  gtk_widget_class_bind_template_child (widget_class, TsuWindow, network_button);
+  gtk_widget_class_bind_template_child (widget_class, TsuWindow, network_label);
 }
 
 static void
@@ -587,6 +1065,7 @@ tsu_window_set_database (TsuWindow   *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), database != NULL);
   update_subtitle (self);
   update_actions (self);
+  update_network_warning (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 

@@ -39,9 +39,41 @@ gboolean     tsu_window_open_path    (TsuWindow      *self,
 gboolean     tsu_window_create_path  (TsuWindow      *self,
                                       const char     *path);
 /* For a database that failed to open at start: says why and offers to
- * open another file or the default database. */
+ * open another file or the default database, and for a damaged file a
+ * copy of its newest backup (the damaged file is never written). */
 void         tsu_window_show_open_error (TsuWindow    *self,
                                          const char   *path,
                                          const GError *error);
+/* After a database was opened: when it is on a network file system, a
+ * dialog names the risk (a warning button in the header bar stays as long
+ * as it is shown). */
+void         tsu_window_warn_if_on_network_share (TsuWindow *self);
+
+/* The folder backups go to now (the setting, else "backups" beside the
+ * database); NULL without a database. */
+char        *tsu_window_dup_backup_folder (TsuWindow *self);
+/* Backs the database up to @destination in a thread ("Back Up Now…"
+ * without its file chooser): a toast while it runs, then a toast naming
+ * the file, or a dialog saying why it failed. */
+void         tsu_window_back_up      (TsuWindow           *self,
+                                      const char          *destination,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean     tsu_window_back_up_finish (TsuWindow         *self,
+                                        GAsyncResult      *result,
+                                        GError           **error);
+/* Replaces the database's content with the backup at @backup_path in a
+ * thread (the current state is backed up first), then reloads every view
+ * and says in a toast what was restored. A failure is returned, not
+ * shown. */
+void         tsu_window_restore      (TsuWindow           *self,
+                                      const char          *backup_path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean     tsu_window_restore_finish (TsuWindow         *self,
+                                        GAsyncResult      *result,
+                                        GError           **error);
 
 G_END_DECLS
