@@ -87,7 +87,10 @@ normalize_once (const char *text)
 
       if (g_unichar_isspace (c))
         continue;
-      g_string_append_unichar (out, katakana_to_hiragana (c));
+      /* GLib folds Cherokee small letters to capitals (as Unicode says)
+       * but capitals to small letters (its lower-case table), so a
+       * second fold would undo the first: settle on the small ones. */
+      g_string_append_unichar (out, katakana_to_hiragana (g_unichar_tolower (c)));
     }
   return g_string_free (out, FALSE);
 }
