@@ -41,33 +41,6 @@ usage_error (Request    *request,
   return TSU_EXIT_USAGE;
 }
 
-/* The database could not be opened or written (3); anything else was the
- * input's or the output file's fault (1). */
-static int
-fail (const GError *error)
-{
-  g_printerr ("tsunagu: %s\n", error->message);
-  if (error->domain == TSU_STORE_ERROR)
-    {
-      switch ((TsuStoreError) error->code)
-        {
-        case TSU_STORE_ERROR_NOT_TSUNAGU:
-        case TSU_STORE_ERROR_TOO_NEW:
-        case TSU_STORE_ERROR_CANNOT_OPEN:
-        case TSU_STORE_ERROR_READ_ONLY:
-        case TSU_STORE_ERROR_BUSY:
-        case TSU_STORE_ERROR_FAILED:
-          return TSU_EXIT_DATABASE;
-        case TSU_STORE_ERROR_INVALID:
-        case TSU_STORE_ERROR_NOT_FOUND:
-        case TSU_STORE_ERROR_CONFLICT:
-        default:
-          return TSU_EXIT_BAD_INPUT;
-        }
-    }
-  return TSU_EXIT_BAD_INPUT;
-}
-
 static const char *
 option (Request    *request,
         const char *name)
@@ -128,7 +101,6 @@ write_budget (Request  *request,
               gboolean  pdf,
               int       year)
 {
-  g_autofree char *default_path = NULL;
   g_autoptr(TsuDatabase) db = NULL;
   g_autoptr(TsuTablePrint) print = NULL;
   g_autoptr(GError) error = NULL;
@@ -137,14 +109,9 @@ write_budget (Request  *request,
   const char *output = option (request, "--output");
   gboolean ok;
 
-  if (db_path == NULL)
-    db_path = default_path = tsu_database_default_path ();
-  db = tsu_database_open (db_path, &error);
+  db = tsu_cli_open_database (db_path);
   if (db == NULL)
-    {
-      g_printerr ("tsunagu: %s\n", error->message);
-      return TSU_EXIT_DATABASE;
-    }
+    return TSU_EXIT_DATABASE;
 
   tsu_budget_report_options_init (&options);
   if (pdf)
@@ -155,7 +122,7 @@ write_budget (Request  *request,
   else
     ok = tsu_budget_report_export_xlsx (db, year, &options, output, &error);
   if (!ok)
-    return fail (error);
+    return tsu_cli_fail (error);
   return TSU_EXIT_OK;
 }
 

@@ -46,33 +46,6 @@ usage_error (Request    *request,
   return TSU_EXIT_USAGE;
 }
 
-/* The database could not be opened or written (3); anything else was the
- * input's or the output file's fault (1). */
-static int
-fail (const GError *error)
-{
-  g_printerr ("tsunagu: %s\n", error->message);
-  if (error->domain == TSU_STORE_ERROR)
-    {
-      switch ((TsuStoreError) error->code)
-        {
-        case TSU_STORE_ERROR_NOT_TSUNAGU:
-        case TSU_STORE_ERROR_TOO_NEW:
-        case TSU_STORE_ERROR_CANNOT_OPEN:
-        case TSU_STORE_ERROR_READ_ONLY:
-        case TSU_STORE_ERROR_BUSY:
-        case TSU_STORE_ERROR_FAILED:
-          return TSU_EXIT_DATABASE;
-        case TSU_STORE_ERROR_INVALID:
-        case TSU_STORE_ERROR_NOT_FOUND:
-        case TSU_STORE_ERROR_CONFLICT:
-        default:
-          return TSU_EXIT_BAD_INPUT;
-        }
-    }
-  return TSU_EXIT_BAD_INPUT;
-}
-
 static const char *
 option (Request    *request,
         const char *name)
@@ -180,19 +153,10 @@ static TsuDatabase *
 open_database (Request *request,
                int     *status)
 {
-  g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = request->database_path;
-  TsuDatabase *db;
+  TsuDatabase *db = tsu_cli_open_database (request->database_path);
 
-  if (path == NULL)
-    path = default_path = tsu_database_default_path ();
-  db = tsu_database_open (path, &error);
   if (db == NULL)
-    {
-      g_printerr ("tsunagu: %s\n", error->message);
-      *status = TSU_EXIT_DATABASE;
-    }
+    *status = TSU_EXIT_DATABASE;
   return db;
 }
 
@@ -214,7 +178,7 @@ find_event (TsuDatabase *db,
   event = tsu_event_find_by_key (db, key, &error);
   if (error != NULL)
     {
-      *status = fail (error);
+      *status = tsu_cli_fail (error);
       return 0;
     }
   if (event == NULL)
@@ -289,7 +253,7 @@ write_output (Request *request,
       g_return_val_if_reached (TSU_EXIT_USAGE);
     }
   if (!ok)
-    return fail (error);
+    return tsu_cli_fail (error);
   return TSU_EXIT_OK;
 }
 

@@ -47,33 +47,6 @@ usage_error (Request    *request,
   return TSU_EXIT_USAGE;
 }
 
-/* The database could not be opened or written (3); anything else was the
- * input's or the output file's fault (1). */
-static int
-fail (const GError *error)
-{
-  g_printerr ("tsunagu: %s\n", error->message);
-  if (error->domain == TSU_STORE_ERROR)
-    {
-      switch ((TsuStoreError) error->code)
-        {
-        case TSU_STORE_ERROR_NOT_TSUNAGU:
-        case TSU_STORE_ERROR_TOO_NEW:
-        case TSU_STORE_ERROR_CANNOT_OPEN:
-        case TSU_STORE_ERROR_READ_ONLY:
-        case TSU_STORE_ERROR_BUSY:
-        case TSU_STORE_ERROR_FAILED:
-          return TSU_EXIT_DATABASE;
-        case TSU_STORE_ERROR_INVALID:
-        case TSU_STORE_ERROR_NOT_FOUND:
-        case TSU_STORE_ERROR_CONFLICT:
-        default:
-          return TSU_EXIT_BAD_INPUT;
-        }
-    }
-  return TSU_EXIT_BAD_INPUT;
-}
-
 static const char *
 option (Request    *request,
         const char *name)
@@ -126,22 +99,6 @@ check_year (Request *request,
   return TSU_EXIT_OK;
 }
 
-static TsuDatabase *
-open_database (Request *request)
-{
-  g_autofree char *default_path = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *path = request->database_path;
-  TsuDatabase *db;
-
-  if (path == NULL)
-    path = default_path = tsu_database_default_path ();
-  db = tsu_database_open (path, &error);
-  if (db == NULL)
-    g_printerr ("tsunagu: %s\n", error->message);
-  return db;
-}
-
 /* The statistics as a workbook (@pdf FALSE) or a printout. */
 static int
 write_statistics (Request  *request,
@@ -167,7 +124,7 @@ write_statistics (Request  *request,
       || (status = check_year (request, &year)) != TSU_EXIT_OK)
     return status;
 
-  db = open_database (request);
+  db = tsu_cli_open_database (request->database_path);
   if (db == NULL)
     return TSU_EXIT_DATABASE;
   tsu_referrals_report_options_init (&options);
@@ -180,7 +137,7 @@ write_statistics (Request  *request,
   else
     ok = tsu_referrals_report_export_xlsx (db, year, &options, output, &error);
   if (!ok)
-    return fail (error);
+    return tsu_cli_fail (error);
   return TSU_EXIT_OK;
 }
 
@@ -204,12 +161,12 @@ write_network (Request *request)
       || (status = check_year (request, &year)) != TSU_EXIT_OK)
     return status;
 
-  db = open_database (request);
+  db = tsu_cli_open_database (request->database_path);
   if (db == NULL)
     return TSU_EXIT_DATABASE;
   network = tsu_referral_network_new (db, year, &error);
   if (network == NULL || !tsu_referral_network_write (network, output, &error))
-    return fail (error);
+    return tsu_cli_fail (error);
   return TSU_EXIT_OK;
 }
 
@@ -271,12 +228,12 @@ tsu_cli_referrals_report (const char *database_path,
   if ((status = check_year (&request, &year)) != TSU_EXIT_OK)
     return status;
 
-  db = open_database (&request);
+  db = tsu_cli_open_database (request.database_path);
   if (db == NULL)
     return TSU_EXIT_DATABASE;
   memset (&stats, 0, sizeof stats);
   if (!tsu_referral_stats_compute (db, year, &stats, &error))
-    return fail (error);
+    return tsu_cli_fail (error);
   text = csv ? tsu_referral_stats_to_csv (&stats) : tsu_referral_stats_to_json (&stats);
   g_print ("%s", text);
   /* A script reading lines wants the last one ended. */

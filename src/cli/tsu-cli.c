@@ -15,6 +15,7 @@
 #include "tsu-cli-budget.h"
 #include "tsu-cli-events.h"
 #include "tsu-cli-referrals.h"
+#include "tsu-backup.h"
 #include "tsu-database.h"
 #include "tsu-demo.h"
 #include "tsu-import.h"
@@ -64,21 +65,10 @@ usage_error (Cli        *cli,
   return TSU_EXIT_USAGE;
 }
 
-/* Only restore is still to come: it answers "not yet" rather than
- * "wrong". */
-static int
-not_available (const char *what)
-{
-  g_autofree char *message = g_strdup_printf (_("“%s” is not available in this version of Tsunagu."), what);
-
-  g_printerr ("tsunagu: %s\n", message);
-  return TSU_EXIT_USAGE;
-}
-
 /* What an error means for the exit status: the database could not be
  * opened or written (3), or the input or output was at fault (1). */
-static int
-exit_status_for (const GError *error)
+int
+tsu_cli_exit_status_for (const GError *error)
 {
   if (error->domain == TSU_STORE_ERROR)
     {
@@ -90,6 +80,8 @@ exit_status_for (const GError *error)
         case TSU_STORE_ERROR_READ_ONLY:
         case TSU_STORE_ERROR_BUSY:
         case TSU_STORE_ERROR_FAILED:
+        case TSU_STORE_ERROR_DAMAGED:
+        case TSU_STORE_ERROR_NO_SPACE:
           return TSU_EXIT_DATABASE;
         case TSU_STORE_ERROR_INVALID:
         case TSU_STORE_ERROR_NOT_FOUND:
@@ -101,20 +93,18 @@ exit_status_for (const GError *error)
   return TSU_EXIT_BAD_INPUT;
 }
 
-static int
-fail (const GError *error)
+int
+tsu_cli_fail (const GError *error)
 {
   g_printerr ("tsunagu: %s\n", error->message);
-  return exit_status_for (error);
+  return tsu_cli_exit_status_for (error);
 }
 
-static TsuDatabase *
-open_database (Cli  *cli,
-               int  *status)
+TsuDatabase *
+tsu_cli_open_database (const char *path)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path = cli->database_path;
   TsuDatabase *db;
 
   if (path == NULL)
@@ -123,9 +113,25 @@ open_database (Cli  *cli,
   if (db == NULL)
     {
       g_printerr ("tsunagu: %s\n", error->message);
-      /* Whatever the reason, the database is what failed. */
-      *status = TSU_EXIT_DATABASE;
+      return NULL;
     }
+  if (tsu_database_is_on_network_share (db))
+    g_printerr ("tsunagu: %s\n",
+                _("Warning: the database is on a network share. If two computers write to it at the same time, "
+                  "the file can be damaged; keep it on one computer's own disk, or make sure only one computer "
+                  "has it open."));
+  return db;
+}
+
+/* Whatever the reason, the database is what failed. */
+static TsuDatabase *
+open_database (Cli  *cli,
+               int  *status)
+{
+  TsuDatabase *db = tsu_cli_open_database (cli->database_path);
+
+  if (db == NULL)
+    *status = TSU_EXIT_DATABASE;
   return db;
 }
 
@@ -167,7 +173,7 @@ run_demo (Cli *cli)
   if (db == NULL)
     return status;
   if (!tsu_demo_fill (db, &error))
-    return fail (error);
+    return tsu_cli_fail (error);
   g_print (_("The demo data is in %s.\n"), tsu_database_get_path (db));
   return TSU_EXIT_OK;
 }
@@ -212,7 +218,7 @@ run_import (Cli *cli)
     return status;
   result = tsu_import_csv (db, kind, file, flags, &error);
   if (result == NULL)
-    return fail (error);
+    return tsu_cli_fail (error);
   if (result->problems->len > 0)
     {
       for (guint i = 0; i < result->problems->len; i++)
@@ -309,7 +315,7 @@ write_members (Cli         *cli,
   if (db == NULL)
     return status;
   if (!write (db, &options, output, &error))
-    return fail (error);
+    return tsu_cli_fail (error);
   return TSU_EXIT_OK;
 }
 
@@ -346,7 +352,7 @@ run_export (Cli *cli)
       if (db == NULL)
         return status;
       if (!tsu_export_organizations_csv (db, output, &error))
-        return fail (error);
+        return tsu_cli_fail (error);
       return TSU_EXIT_OK;
     }
 
@@ -435,7 +441,7 @@ run_backup (Cli *cli)
       g_printerr ("tsunagu: %s\n", error->message);
       /* The database was read; it is the copy that could not be made. */
       return g_error_matches (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CANNOT_OPEN)
-             ? TSU_EXIT_BAD_INPUT : exit_status_for (error);
+             ? TSU_EXIT_BAD_INPUT : tsu_cli_exit_status_for (error);
     }
   g_print (_("Backed up to %s.\n"), output);
   return TSU_EXIT_OK;
@@ -444,7 +450,39 @@ run_backup (Cli *cli)
 static int
 run_restore (Cli *cli)
 {
-  return not_available ("restore");
+  g_autoptr(TsuDatabase) db = NULL;
+  g_autoptr(TsuBackupInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *backup = operand (cli, 0);
+  int status = TSU_EXIT_OK;
+
+  if (backup == NULL)
+    return usage_error (cli, _("Name the backup file to restore."));
+  if (cli->operands->len > 1)
+    return usage_error (cli, _("Unexpected argument “%s”."), (const char *) g_ptr_array_index (cli->operands, 1));
+  /* A backup that is not one is bad input; the database is not touched. */
+  info = tsu_backup_info_load (backup, &error);
+  if (info == NULL)
+    {
+      g_printerr ("tsunagu: %s\n", error->message);
+      return TSU_EXIT_BAD_INPUT;
+    }
+  db = open_database (cli, &status);
+  if (db == NULL)
+    return status;
+  if (!tsu_database_restore (db, backup, NULL, &error))
+    return tsu_cli_fail (error);
+  {
+    g_autofree char *taken = g_date_time_format (info->taken_at, "%Y-%m-%d %H:%M");
+
+    /* Translators: the date-time of the backup, then the counts */
+    g_print (_("Restored the backup of %s: %" G_GINT64_FORMAT " organisations, %" G_GINT64_FORMAT " events, %"
+               G_GINT64_FORMAT " budget lines, %" G_GINT64_FORMAT " cases, %" G_GINT64_FORMAT " referrals.\n"),
+             taken, MAX (info->organizations, 0), MAX (info->events, 0), MAX (info->budget_lines, 0),
+             MAX (info->cases, 0), MAX (info->referrals, 0));
+    g_print (_("The state before the restore was backed up in %s.\n"), tsu_database_get_backup_folder (db));
+  }
+  return TSU_EXIT_OK;
 }
 
 static const Command commands[] = {
@@ -537,7 +575,11 @@ static const Command commands[] = {
        "Writes a consistent copy of the database, even while the window is open.\n"),
     { "--output", NULL }, { NULL }, run_backup },
   { "restore",
-    N_("Usage: tsunagu [--database FILE] restore FILE\n"),
+    N_("Usage: tsunagu [--database FILE] restore FILE\n"
+       "\n"
+       "Replaces the content of the database with that of a backup (made by\n"
+       "“tsunagu backup” or taken automatically into the “backups” folder\n"
+       "beside the database). The current content is backed up first.\n"),
     { NULL }, { NULL }, run_restore },
 };
 

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "tsu-database.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses, as CLI.md fixes them. */
@@ -26,5 +28,16 @@ enum
 int tsu_cli_run (int    argc,
                  char **argv,
                  char **database_path);
+
+/* Opens @path (NULL: the default database) for a sub-command; on failure
+ * prints why and returns NULL. Warns on stderr when the file is on a
+ * network share. */
+TsuDatabase *tsu_cli_open_database (const char *path);
+
+/* The exit status an error stands for: the database could not be opened
+ * or written (3), or the input or output was at fault (1). */
+int          tsu_cli_exit_status_for (const GError *error);
+/* Prints @error's message and returns its exit status. */
+int          tsu_cli_fail            (const GError *error);
 
 G_END_DECLS

@@ -917,6 +917,11 @@ tsu_database_open_full (const char            *path,
                   : tsu_backup_default_folder (path);
 
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  folder = g_path_get_dirname (path);
+  /* Before looking inside: SQLite cannot even read a database in WAL mode
+   * without writing its -shm file beside it. */
+  if (!is_new && !check_folder_writable (folder, error))
+    return NULL;
   backup_due = !is_new && !options->no_automatic_backup && !has_backup_of_today (path, backup_folder);
   if (!is_new && !inspect_existing_file (path, backup_due, &version, error))
     {
@@ -924,7 +929,6 @@ tsu_database_open_full (const char            *path,
       return NULL;
     }
 
-  folder = g_path_get_dirname (path);
   if (is_new && g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
@@ -934,7 +938,7 @@ tsu_database_open_full (const char            *path,
                    _("The folder “%s” cannot be created: %s"), display, g_strerror (saved_errno));
       return NULL;
     }
-  if (!check_folder_writable (folder, error))
+  if (is_new && !check_folder_writable (folder, error))
     return NULL;
 
   self = g_object_new (TSU_TYPE_DATABASE, NULL);

@@ -204,7 +204,8 @@ test_usage_errors (void)
     { "report", "referrals", "--fiscal-year", "1999x" },
     { "report", "referrals", "--fiscal-year", "2023", "--format", "xml" },
     { "backup", NULL },
-    { "restore", "backup.db", NULL },
+    { "restore", NULL },
+    { "restore", "a.db", "b.db", NULL },
     { "demo", "extra", NULL },
   };
 
@@ -226,20 +227,6 @@ test_usage_errors (void)
 
   /* Usage errors and commands of later versions touch no database. */
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
-}
-
-static void
-test_not_available (void)
-{
-  Run run;
-
-  if (skip_without_program ())
-    return;
-  run = run_tsunagu ("restore", "backup.db", NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "not available"));
-  run_clear (&run);
-
 }
 
 static void
@@ -423,6 +410,12 @@ test_backup (void)
 {
   g_autofree char *db = temp_path ("live.db");
   g_autofree char *copy = temp_path ("backup.db");
+  g_autofree char *csv = temp_path ("new.csv");
+  g_autofree char *notes = temp_path ("notes.txt");
+  g_autofree char *backups = g_build_filename (tmp_dir, "backups", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean before_restore = FALSE;
   Run run;
 
   if (skip_without_program ())
@@ -435,6 +428,37 @@ test_backup (void)
   g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
   g_assert_cmpuint (count_organizations (copy), ==, 18);
+
+  /* Changes after the backup are undone by restoring it. */
+  g_assert_true (g_file_set_contents (csv, "name,reading\n新しい団体,あたらしいだんたい\n", -1, NULL));
+  run = run_tsunagu ("--database", db, "import", "organizations", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), >, 18);
+  run = run_tsunagu ("--database", db, "restore", copy, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "18 organisations"));
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), ==, 18);
+
+  /* ...after the state before was kept. */
+  dir = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    before_restore |= g_str_has_suffix (name, "-before-restore.db");
+  g_assert_true (before_restore);
+
+  /* Not a backup: bad input, the database untouched. */
+  g_assert_true (g_file_set_contents (notes, "not a database\n", -1, NULL));
+  run = run_tsunagu ("--database", db, "restore", notes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "not a Tsunagu database"));
+  run_clear (&run);
+  g_assert_cmpuint (count_organizations (db), ==, 18);
+
+  run = run_tsunagu ("--database", db, "restore", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
 }
 
 static void
@@ -884,7 +908,6 @@ main (int    argc,
   g_test_add_func ("/cli/window", test_window);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
-  g_test_add_func ("/cli/not-available", test_not_available);
   g_test_add_func ("/cli/not-a-database", test_not_a_database);
   g_test_add_func ("/cli/demo", test_demo);
   g_test_add_func ("/cli/import", test_import);
