@@ -34,6 +34,7 @@ struct _TsuRestoreDialog
   TsuBackupInfo   *selected_info;     /* NULL until read, or unreadable */
   GtkNativeDialog *chooser;
   gboolean         restoring;
+  gboolean         disposing;  /* the list unselects its rows as it goes */
 };
 
 G_DEFINE_FINAL_TYPE (TsuRestoreDialog, tsu_restore_dialog, ADW_TYPE_WINDOW)
@@ -197,6 +198,8 @@ row_selected_cb (TsuRestoreDialog *self,
 {
   const char *path = row != NULL ? g_object_get_data (G_OBJECT (row), PATH_KEY) : NULL;
 
+  if (self->disposing)
+    return;
   if (self->info_cancellable != NULL)
     g_cancellable_cancel (self->info_cancellable);
   g_clear_object (&self->info_cancellable);
@@ -358,6 +361,7 @@ tsu_restore_dialog_dispose (GObject *object)
 {
   TsuRestoreDialog *self = TSU_RESTORE_DIALOG (object);
 
+  self->disposing = TRUE;
   if (self->info_cancellable != NULL)
     g_cancellable_cancel (self->info_cancellable);
   g_clear_object (&self->info_cancellable);

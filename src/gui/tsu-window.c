@@ -563,6 +563,7 @@ back_up_done_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   const char *destination = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *folder = NULL;
   AdwToast *toast;
@@ -580,7 +581,9 @@ back_up_done_cb (GObject      *source,
       return;
     }
 
-  shown = tsu_display_path (destination);
+  /* A toast's title is markup. */
+  display = tsu_display_path (destination);
+  shown = g_markup_escape_text (display, -1);
   folder = g_path_get_dirname (destination);
   /* Translators: %s is a file */
   toast = adw_toast_new_format (_("Backed up to “%s”"), shown);
