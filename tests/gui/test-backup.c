@@ -57,6 +57,7 @@ reset_settings (void)
   g_settings_reset (settings, "backup-keep-monthly");
   g_settings_reset (settings, "last-database");
   g_settings_reset (settings, "date-style");
+  g_settings_reset (settings, "member-target");
 }
 
 static void
@@ -450,6 +451,7 @@ test_restore (Fixture       *fixture,
   g_autoptr(TsuDatabase) before = NULL;
   TsuWindow *window;
   const char *backup_path;
+  guint members;
 
   g_file_set_contents (notes_path, notes, -1, &error);
   g_assert_no_error (error);
@@ -460,8 +462,15 @@ test_restore (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (window));
   /* Held, so that its address is not reused by the new connection. */
   before = g_object_ref (tsu_window_get_database (window));
+  members = tsu_organization_count_current_members (before, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u / 30 organizations", members + 1);
   add_member (before, "つなぐテスト会", "つなぐてすとかい");
   g_assert_true (has_organization_named (before, "つなぐテスト会"));
+  /* The overview shows it. */
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), expected));
+  g_clear_pointer (&expected, g_free);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
   spin ();
@@ -519,6 +528,9 @@ test_restore (Fixture       *fixture,
   g_assert_true (tsu_window_get_database (window) != before);
   g_assert_cmpstr (tsu_database_get_path (tsu_window_get_database (window)), ==, fixture->path);
   g_assert_false (has_organization_named (tsu_window_get_database (window), "つなぐテスト会"));
+  g_free (expected);
+  expected = g_strdup_printf ("%u / 30 organizations", members);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (window), expected));
   g_assert_nonnull (find_label_containing (GTK_WIDGET (window), "Restored the backup of 令和"));
   g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
