@@ -19,6 +19,7 @@ struct _TsuRestoreDialog
   AdwWindow parent_instance;
 
   /* template widgets */
+  GtkButton     *cancel_button;
   GtkButton     *restore_button;
   GtkButton     *choose_button;
   GtkSpinner    *spinner;
@@ -53,6 +54,7 @@ update_sensitivity (TsuRestoreDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->restore_button),
                             !self->restoring && self->selected_info != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->choose_button), !self->restoring);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), !self->restoring);
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_list), !self->restoring);
   gtk_spinner_set_spinning (self->spinner, self->restoring || self->info_cancellable != NULL);
 }
@@ -240,7 +242,13 @@ restore_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   self->restoring = FALSE;
-  if (!tsu_window_restore_finish (TSU_WINDOW (source), result, &error))
+  if (!tsu_window_restore_finish (TSU_WINDOW (source), result, &error) && self->disposing)
+    {
+      /* Destroyed meanwhile (the main window closed): say it there. */
+      g_warning ("Could not restore: %s", error->message);
+      return;
+    }
+  if (error != NULL)
     {
       update_sensitivity (self);
       gtk_label_set_text (self->details_label, error->message);
@@ -249,7 +257,8 @@ restore_done_cb (GObject      *source,
       return;
     }
   /* The window says what was restored. */
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (!self->disposing)
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -356,6 +365,18 @@ choose_clicked_cb (TsuRestoreDialog *self)
 
 /* ---- GObject ---------------------------------------------------------- */
 
+/* A restore, once started, runs to its end: closing now would hide how it
+ * ended. */
+static gboolean
+tsu_restore_dialog_close_request (GtkWindow *window)
+{
+  TsuRestoreDialog *self = TSU_RESTORE_DIALOG (window);
+
+  if (self->restoring)
+    return TRUE;
+  return GTK_WINDOW_CLASS (tsu_restore_dialog_parent_class)->close_request (window);
+}
+
 static void
 tsu_restore_dialog_dispose (GObject *object)
 {
@@ -381,10 +402,13 @@ tsu_restore_dialog_class_init (TsuRestoreDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = tsu_restore_dialog_dispose;
+  window_class->close_request = tsu_restore_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-restore-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TsuRestoreDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TsuRestoreDialog, restore_button);
   gtk_widget_class_bind_template_child (widget_class, TsuRestoreDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, TsuRestoreDialog, spinner);

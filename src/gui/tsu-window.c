@@ -559,9 +559,11 @@ back_up_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  TsuWindow *self = TSU_WINDOW (source);
   g_autoptr(GTask) task = user_data;
+  TsuWindow *self = g_task_get_source_object (task);
   const char *destination = g_task_get_task_data (task);
+  /* Closed while the backup ran: there is nothing left to show it in. */
+  gboolean closed = self->toast_overlay == NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
   g_autofree char *shown = NULL;
@@ -576,8 +578,16 @@ back_up_done_cb (GObject      *source,
     }
   if (!tsu_backup_task_copy_finish (result, &error))
     {
-      show_message (self, _("Backup Failed"), error->message);
+      if (closed)
+        g_warning ("The backup failed: %s", error->message);
+      else
+        show_message (self, _("Backup Failed"), error->message);
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (closed)
+    {
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
@@ -624,7 +634,9 @@ tsu_window_back_up (TsuWindow           *self,
       adw_toast_set_timeout (self->busy_toast, 0);
       tsu_window_add_toast (self, g_object_ref (self->busy_toast));
     }
-  tsu_backup_task_copy_async (self, tsu_database_get_path (self->database), destination,
+  /* The worker's task holds no reference to the window: its thread may
+   * drop its own after the window's task has ended. */
+  tsu_backup_task_copy_async (NULL, tsu_database_get_path (self->database), destination,
                               cancellable, back_up_done_cb, g_steal_pointer (&task));
 }
 
@@ -643,8 +655,8 @@ restore_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  TsuWindow *self = TSU_WINDOW (source);
   g_autoptr(GTask) task = user_data;
+  TsuWindow *self = g_task_get_source_object (task);
   g_autoptr(TsuBackupInfo) info = NULL;
   g_autoptr(TsuDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
@@ -658,6 +670,12 @@ restore_done_cb (GObject      *source,
   if (info == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Closed while the restore ran: the next opening sees the restored file. */
+  if (self->toast_overlay == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
       return;
     }
 
@@ -705,7 +723,7 @@ tsu_window_restore (TsuWindow           *self,
 
   folder = tsu_window_dup_backup_folder (self);
   set_busy (self, TRUE);
-  tsu_backup_task_restore_async (self, tsu_database_get_path (self->database), backup_path, folder,
+  tsu_backup_task_restore_async (NULL, tsu_database_get_path (self->database), backup_path, folder,
                                  cancellable, restore_done_cb, g_steal_pointer (&task));
 }
 
@@ -868,7 +886,9 @@ update_actions (TsuWindow *self)
        * other would read. */
       gboolean enabled = self->database != NULL && (i == 0 || self->n_busy == 0);
 
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+      /* None once the window is disposed and a worker ends after it. */
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
     }
 }
 

@@ -416,8 +416,25 @@ test_back_up_now (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no such folder"));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 
-  g_clear_object (&result);  /* it holds the window */
-  close_window (window);
+  g_clear_object (&result);
+  g_clear_error (&error);
+  destroy_toplevels (ADW_TYPE_MESSAGE_DIALOG);
+
+  /* Closing the window does not stop a backup, nor does its end trip on
+   * the closed window. */
+  {
+    g_autofree char *late = g_build_filename (fixture->folder, "late.db", NULL);
+
+    tsu_window_back_up (window, late, NULL, async_done_cb, &result);
+    g_object_ref (window);
+    gtk_window_destroy (GTK_WINDOW (window));
+    g_assert_true (tsu_window_back_up_finish (window, wait_for (&result), &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_organizations (late), ==, fixture->organizations);
+    g_clear_object (&result);  /* it holds the window */
+    spin ();
+    g_assert_finalize_object (window);
+  }
 }
 
 /* ---- restore ---------------------------------------------------------- */
