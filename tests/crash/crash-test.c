@@ -14,6 +14,9 @@
  *   - every import reported as committed has all its rows (counted by the
  *     import's unique name prefix), and an import that was announced but
  *     not reported has all of its rows or none;
+ *   - the organisations of an import that was imported again with the
+ *     update flag all have the website of the last reimport reported, or,
+ *     for one killed in flight, all the old one or all the new one;
  *   - every field an edit reported holds the value last reported for it,
  *     and the field of an edit in flight holds either its old or its new
  *     value; a record created in flight is there once or not at all;
@@ -69,6 +72,8 @@ typedef struct
   /* What the database must hold: */
   GHashTable *imports;       /* "KIND\tPREFIX" → expected row count */
   GHashTable *fields;        /* "TABLE\tID\tCOLUMN" → expected text */
+  GHashTable *websites;      /* organizations import prefix → expected website
+                              * when it is not empty */
 
   /* The operation announced by the killed writer and not reported. */
   char       *pending;
@@ -157,6 +162,16 @@ on_begin (Harness    *h,
         harness_fail (h, "the writer loaded “%s” from %s %s %s, but “%s” was the last value committed",
                       f[4], f[1], f[2], f[3], expected);
     }
+  else if (n == 6 && strcmp (f[0], "reimport") == 0)
+    {
+      const char *expected = g_hash_table_lookup (h->websites, f[2]);
+
+      if (g_strcmp0 (f[1], "organizations") != 0 || g_strcmp0 (f[3], "website") != 0)
+        harness_fail (h, "bad line “begin %s”", op);
+      else if (strcmp (expected ? expected : "", f[4]) != 0)
+        harness_fail (h, "the writer found the website “%s” in the organisations of %s, but “%s” was the last one committed",
+                      f[4], f[2], expected ? expected : "");
+    }
   else if (!(n == 4 && strcmp (f[0], "import") == 0)
            && !(n == 4 && strcmp (f[0], "create") == 0 && is_identifier (f[1]) && is_identifier (f[2])))
     harness_fail (h, "bad line “begin %s”", op);
@@ -187,6 +202,8 @@ on_commit (Harness    *h,
       g_hash_table_insert (h->imports, g_strdup_printf ("%s\t%s", f[1], f[2]), GUINT_TO_POINTER (rows));
       h->imports_committed++;
     }
+  else if (strcmp (f[0], "reimport") == 0)
+    g_hash_table_insert (h->websites, g_strdup (f[2]), g_strdup (f[5]));
   else if (strcmp (f[0], "create") == 0 && g_strv_length (f) == 5)
     g_hash_table_insert (h->fields, field_key (f[1], f[4], f[2]), g_strdup (f[3]));
   else if (strcmp (f[0], "update") == 0)
@@ -255,7 +272,8 @@ is_trigger (KillWhen    when,
 {
   if (!g_str_has_prefix (line, "begin\t"))
     return FALSE;
-  return (when == KILL_IN_IMPORT) == g_str_has_prefix (line, "begin\timport\t");
+  return (when == KILL_IN_IMPORT) == (g_str_has_prefix (line, "begin\timport\t")
+                                      || g_str_has_prefix (line, "begin\treimport\t"));
 }
 
 /* Starts the writer and kills it. */
@@ -535,6 +553,65 @@ check_imports (Harness *h,
     }
 }
 
+/* The organisations of each import share one website: the one last
+ * reimported, or for the reimport @pending killed in flight ("reimport
+ * organizations PREFIX website OLD NEW") the old or the new one. */
+static void
+check_websites (Harness *h,
+                sqlite3 *db,
+                GStrv    pending)
+{
+  static const char sql[] =
+    "SELECT substr (name, 1, instr (name, '.') - 1), coalesce (website, ''), count (*)"
+    " FROM organizations WHERE name GLOB 'ci-*.*' GROUP BY 1, 2";
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      /* A file killed before it had the table has nothing to check. */
+      if (g_hash_table_size (h->websites) > 0 || pending != NULL)
+        harness_fail (h, "%s: %s", sql, sqlite3_errmsg (db));
+      return;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *prefix = (const char *) sqlite3_column_text (stmt, 0);
+      const char *website = (const char *) sqlite3_column_text (stmt, 1);
+      const char *expected = g_hash_table_lookup (h->websites, prefix);
+      const char *earlier = g_hash_table_lookup (seen, prefix);
+
+      if (earlier != NULL)
+        harness_fail (h, "the organisations of %s have websites “%s” and “%s”: a partial reimport",
+                      prefix, earlier, website);
+      else if (pending != NULL && strcmp (prefix, pending[2]) == 0)
+        {
+          if (strcmp (website, pending[4]) != 0 && strcmp (website, pending[5]) != 0)
+            harness_fail (h, "%d organisations of %s, reimported in flight from “%s” to “%s”, have the website “%s”",
+                          sqlite3_column_int (stmt, 2), prefix, pending[4], pending[5], website);
+        }
+      else if (strcmp (website, expected ? expected : "") != 0)
+        harness_fail (h, "%d organisations of %s have the website “%s”, but “%s” was committed",
+                      sqlite3_column_int (stmt, 2), prefix, website, expected ? expected : "");
+      g_hash_table_insert (seen, g_strdup (prefix), g_strdup (website));
+    }
+  if (rc != SQLITE_DONE)
+    harness_fail (h, "%s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+
+  if (pending != NULL)
+    {
+      const char *found = g_hash_table_lookup (seen, pending[2]);
+
+      h->in_flight_imports++;
+      if (g_strcmp0 (found, pending[5]) == 0)
+        h->in_flight_imports_applied++;
+      /* Settled now. */
+      g_hash_table_insert (h->websites, g_strdup (pending[2]), g_strdup (found ? found : ""));
+    }
+}
+
 static char *
 read_field (Harness    *h,
             sqlite3    *db,
@@ -627,11 +704,13 @@ check_database_now (Harness *h)
   g_auto(GStrv) pending = h->pending ? g_strsplit (h->pending, "\t", -1) : NULL;
   g_autofree char *pending_key = NULL;
   gboolean pending_import = pending != NULL && strcmp (pending[0], "import") == 0;
+  gboolean pending_reimport = pending != NULL && strcmp (pending[0], "reimport") == 0;
 
   /* Killed before the writer created the file: nothing to check. */
   if (!g_file_test (h->path, G_FILE_TEST_EXISTS))
     {
-      if (g_hash_table_size (h->imports) + g_hash_table_size (h->fields) > 0 || h->pending != NULL)
+      if (g_hash_table_size (h->imports) + g_hash_table_size (h->fields) + g_hash_table_size (h->websites) > 0
+          || h->pending != NULL)
         harness_fail (h, "the database is gone");
       return;
     }
@@ -649,7 +728,8 @@ check_database_now (Harness *h)
     pending_key = field_key (pending[1], pending[2], pending[3]);
   check_fields (h, db, pending_key);
   check_imports (h, db, pending_import ? pending : NULL);
-  if (pending != NULL && !pending_import)
+  check_websites (h, db, pending_reimport ? pending : NULL);
+  if (pending != NULL && !pending_import && !pending_reimport)
     check_pending_record (h, db, pending);
   g_clear_pointer (&h->pending, g_free);
 
@@ -729,6 +809,7 @@ test_kill_writer (void)
   h.rand = g_rand_new_with_seed (h.seed);
   h.imports = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   h.fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  h.websites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   h.lines = g_ptr_array_new_with_free_func (g_free);
   h.failure = g_string_new (NULL);
   h.folder = g_dir_make_tmp ("tsu-crash-XXXXXX", &error);
@@ -805,6 +886,7 @@ test_kill_writer (void)
 
   g_hash_table_unref (h.imports);
   g_hash_table_unref (h.fields);
+  g_hash_table_unref (h.websites);
   g_ptr_array_unref (h.lines);
   g_string_free (h.failure, TRUE);
   g_rand_free (h.rand);

@@ -18,16 +18,21 @@
  *
  * where OP is one of
  *
- *   import  KIND   PREFIX  ROWS        every row's name starts with PREFIX
- *   create  TABLE  COLUMN  VALUE       the commit line adds the new row's id
- *   update  TABLE  ID      COLUMN  OLD  NEW
+ *   import    KIND           PREFIX  ROWS   every row's name starts with PREFIX
+ *   reimport  organizations  PREFIX  website  OLD  NEW
+ *   create    TABLE          COLUMN  VALUE  the commit line adds the new row's id
+ *   update    TABLE          ID      COLUMN  OLD  NEW
+ *
+ * A reimport imports the organisations of an earlier import again with
+ * the update flag (as after a round trip through Excel), with a new
+ * website for all of them; OLD is the one website they all had.
  *
  * COLUMN is the database column that shows the change (for reading back
  * with plain SQL); OLD is the value the record had when it was loaded. The
  * columns that identify imported and created rows (organizations.name,
  * people.name, events.key, attendees.name, budget_lines.name,
  * payments.memo, cases.entrance, referrals.to_place) are never updated, so
- * the harness can count them. Any failure of the store ends the process
+ * the harness can count them, and only reimports change websites. Any failure of the store ends the process
  * with status 3 and a message on stderr: the harness expects to kill it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -394,6 +399,77 @@ import_file (Writer *w)
   if (result->added != (guint) rows)
     {
       g_printerr ("crash-writer: %s: %u rows added\n", op, result->added);
+      exit (3);
+    }
+  commit (op, 0);
+  g_unlink (path);
+}
+
+/* The organisations of an earlier import, again, with --update. */
+static void
+reimport_organizations (Writer *w)
+{
+  gint64 id = pick_id (w, "organizations", "name GLOB 'ci-*.*'");
+  g_autofree char *name = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *op = NULL;
+  g_autoptr(GString) csv = g_string_new ("name,reading,website\r\n");
+  g_autoptr(TsuImportResult) result = NULL;
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  GError *error = NULL;
+
+  if (id == 0)
+    {
+      create_organization (w);
+      return;
+    }
+  name = query_text (w, "SELECT name FROM organizations WHERE id = ?", id);
+  prefix = g_strndup (name, strcspn (name, "."));
+  pattern = g_strconcat (prefix, ".*", NULL);
+
+  stmt = tsu_database_prepare (w->db, "SELECT name, coalesce (website, '') FROM organizations"
+                               " WHERE name GLOB ? AND deleted_at IS NULL", &error);
+  if (stmt == NULL)
+    fail ("organizations of an import", error);
+  sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *website = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (old_value == NULL)
+        old_value = g_strdup (website);
+      else if (strcmp (old_value, website) != 0)
+        {
+          g_printerr ("crash-writer: the organisations of %s have websites “%s” and “%s”\n", prefix,
+                      old_value, website);
+          exit (3);
+        }
+      g_string_append_printf (csv, "%s,くらっしゅ,https://example.jp/%s/%u-%u\r\n",
+                              sqlite3_column_text (stmt, 0), prefix, w->run, w->n_names);
+      rows++;
+    }
+  sqlite3_reset (stmt);
+  new_value = g_strdup_printf ("https://example.jp/%s/%u-%u", prefix, w->run, w->n_names++);
+
+  path = g_strdup_printf ("%s/%s-again.csv", w->csv_dir, prefix);
+  if (!g_file_set_contents (path, csv->str, -1, &error))
+    fail (path, error);
+
+  op = g_strdup_printf ("reimport\torganizations\t%s\twebsite\t%s\t%s", prefix, old_value, new_value);
+  begin (op);
+  result = tsu_import_csv (w->db, TSU_IMPORT_ORGANIZATIONS, path, TSU_IMPORT_FLAGS_UPDATE, &error);
+  if (result == NULL)
+    fail (op, error);
+  if (result->problems->len > 0 || result->updated != rows)
+    {
+      for (guint i = 0; i < result->problems->len; i++)
+        g_printerr ("crash-writer: %s\n", (const char *) g_ptr_array_index (result->problems, i));
+      g_printerr ("crash-writer: %s: %u of %u rows updated\n", op, result->updated, rows);
       exit (3);
     }
   commit (op, 0);
@@ -979,6 +1055,7 @@ static const struct
   int       weight;
 } operations[] = {
   { import_file, 20 },
+  { reimport_organizations, 4 },
   { create_organization, 5 },
   { update_organization, 8 },
   { create_person, 3 },
