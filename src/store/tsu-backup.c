@@ -184,6 +184,8 @@ tsu_backup_info_load (const char  *path,
   g_autofree char *application_id = NULL;
   g_autofree char *user_version = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *uri_immutable = NULL;
   char header[16] = { 0 };
   FILE *file;
   size_t got;
@@ -234,7 +236,12 @@ tsu_backup_info_load (const char  *path,
                                               : g_date_time_new_now_local ();
     }
 
-  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK
+  /* immutable: a backup is not being written, and so no -wal or -shm
+   * file is left beside it. */
+  uri = g_filename_to_uri (path, NULL, NULL);
+  uri_immutable = g_strconcat (uri, "?immutable=1", NULL);
+  if (uri == NULL
+      || sqlite3_open_v2 (uri_immutable, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK
       || query_text (handle, "PRAGMA application_id", &application_id) == NULL
       || g_ascii_strtoll (application_id, NULL, 10) != TSU_DATABASE_APPLICATION_ID)
     {
