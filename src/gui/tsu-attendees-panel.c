@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "tsu-attendee.h"
+#include "tsu-audit.h"
 #include "tsu-attendee-picker.h"
 #include "tsu-attendees-panel.h"
 #include "tsu-event-session.h"
@@ -240,79 +241,29 @@ on_sessions_popover_show (GtkPopover        *popover,
   g_object_set_data (G_OBJECT (box), "tsu-filling", NULL);
 }
 
-typedef struct
-{
-  TsuDatabase *database;
-  TsuAttendee *attendee;  /* a detached copy of the removed row */
-  GArray      *session_ids;
-} UndoRemove;
-
-static void
-undo_remove_free (gpointer  data,
-                  GClosure *closure)
-{
-  UndoRemove *undo = data;
-
-  g_object_unref (undo->database);
-  g_object_unref (undo->attendee);
-  g_clear_pointer (&undo->session_ids, g_array_unref);
-  g_free (undo);
-}
-
-static void
-on_undo_remove (AdwToast   *toast,
-                UndoRemove *undo)
-{
-  TsuAttendee *old = undo->attendee;
-  g_autoptr(TsuAttendee) again = tsu_attendee_new (tsu_attendee_get_event_id (old));
-  g_autoptr(GError) error = NULL;
-
-  /* A new row with the same fields: the old id is gone. */
-  tsu_attendee_set_person_id (again, tsu_attendee_get_person_id (old));
-  tsu_attendee_set_organization_id (again, tsu_attendee_get_organization_id (old));
-  if (tsu_attendee_get_organization_id (old) == 0)
-    tsu_attendee_set_affiliation (again, tsu_attendee_get_affiliation (old));
-  tsu_attendee_set_name (again, tsu_attendee_get_name (old));
-  tsu_attendee_set_reading (again, tsu_attendee_get_reading (old));
-  tsu_attendee_set_title (again, tsu_attendee_get_title (old));
-  tsu_attendee_set_status (again, tsu_attendee_get_status (old));
-  tsu_attendee_set_walk_in (again, tsu_attendee_get_walk_in (old));
-  if (!tsu_attendee_save (again, undo->database, &error)
-      || (undo->session_ids != NULL && undo->session_ids->len > 0
-          && !tsu_attendee_set_session_ids (undo->database, tsu_attendee_get_id (again),
-                                            (const gint64 *) (gpointer) undo->session_ids->data,
-                                            undo->session_ids->len, &error)))
-    g_warning ("Could not undo the removal: %s", error->message);
-}
-
 static void
 on_remove_clicked (GtkButton         *button,
                    TsuAttendeesPanel *self)
 {
   TsuAttendee *attendee = attendee_at (self, GTK_WIDGET (button));
-  UndoRemove *undo;
-  AdwToast *toast;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
   if (attendee == NULL)
     return;
-  undo = g_new0 (UndoRemove, 1);
-  undo->database = g_object_ref (self->database);
-  undo->attendee = tsu_attendee_copy (attendee);
-  undo->session_ids = tsu_attendee_load_session_ids (self->database, tsu_attendee_get_id (attendee),
-                                                     NULL);
+  /* The row goes when the panel reloads. */
+  name = g_strdup (tsu_attendee_get_name (attendee));
   if (!tsu_attendee_delete (self->database, tsu_attendee_get_id (attendee), &error))
     {
-      undo_remove_free (undo, NULL);
       show_error (self, _("Could Not Remove the Attendee"), error->message);
       return;
     }
-  toast = adw_toast_new_format (_("Removed “%s”"), tsu_attendee_get_name (undo->attendee));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove),
-                         undo, undo_remove_free, 0);
-  add_toast (self, toast);
+  /* Undo puts the same row back with the sessions attended: the delete
+   * cascaded to them in the same change. */
+  text = g_strdup_printf (_("Removed “%s”"), name);
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database,
+                             tsu_database_get_last_change (self->database), text);
 }
 
 static void

@@ -19,6 +19,7 @@
 
 #include "tsu-amount.h"
 #include "tsu-application.h"
+#include "tsu-audit.h"
 #include "tsu-bar-chart.h"
 #include "tsu-budget-line.h"
 #include "tsu-budget-line-editor.h"
@@ -27,6 +28,7 @@
 #include "tsu-date.h"
 #include "tsu-event.h"
 #include "tsu-export.h"
+#include "tsu-history-window.h"
 #include "tsu-payment.h"
 #include "tsu-payment-editor.h"
 #include "tsu-print.h"
@@ -717,6 +719,7 @@ update_actions (TsuBudgetView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.add", has_db);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.edit", line != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.delete", line != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.history", line != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.add-payment", line != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-to-next-year", has_db && has_lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-from-previous",
@@ -976,34 +979,6 @@ on_column_view_activate (TsuBudgetView *self,
     open_line_editor (self, line);
 }
 
-typedef struct
-{
-  TsuDatabase *database;
-  gint64       id;
-  TsuPayment  *payment;   /* for a deleted payment */
-} UndoData;
-
-static void
-undo_data_free (gpointer  data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->database);
-  g_clear_object (&undo->payment);
-  g_free (undo);
-}
-
-static void
-on_undo_line_clicked (AdwToast *toast,
-                      UndoData *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tsu_budget_line_undelete (undo->database, undo->id, &error))
-    g_warning ("Could not undo the deletion: %s", error->message);
-}
-
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -1013,9 +988,9 @@ delete_action (GtkWidget  *widget,
   TsuBudgetLine *selected = selected_line (self);
   g_autoptr(TsuBudgetLine) line = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
   guint position = gtk_single_selection_get_selected (self->selection);
-  UndoData *undo;
-  AdwToast *toast;
+  gint64 change;
   guint n;
 
   if (selected == NULL || self->database == NULL)
@@ -1026,6 +1001,7 @@ delete_action (GtkWidget  *widget,
       show_error (self, _("Could Not Delete the Budget Line"), error->message);
       return;
     }
+  change = tsu_database_get_last_change (self->database);
 
   /* Keep the keyboard where it was: select the row that moved up. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
@@ -1039,15 +1015,22 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: %s is the name of the deleted budget line; shown with an
    * Undo button */
-  toast = adw_toast_new_format (_("Deleted “%s”"), tsu_budget_line_get_name (line));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (UndoData, 1);
-  undo->database = g_object_ref (self->database);
-  undo->id = tsu_budget_line_get_id (line);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_line_clicked),
-                         undo, undo_data_free, 0);
-  add_toast (self, toast);
+  text = g_strdup_printf (_("Deleted “%s”"), tsu_budget_line_get_name (line));
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database, change, text);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TsuBudgetView *self = TSU_BUDGET_VIEW (widget);
+  TsuBudgetLine *line = selected_line (self);
+
+  if (line == NULL || self->database == NULL)
+    return;
+  tsu_history_window_present_for (widget, self->database, "budget_lines",
+                                  tsu_budget_line_get_id (line), tsu_budget_line_get_name (line));
 }
 
 /* Copying a year ------------------------------------------------------------ */
@@ -1225,16 +1208,6 @@ edit_payment_action (GtkWidget  *widget,
 }
 
 static void
-on_undo_payment_clicked (AdwToast *toast,
-                         UndoData *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tsu_payment_restore (undo->payment, undo->database, &error))
-    g_warning ("Could not undo the deletion: %s", error->message);
-}
-
-static void
 delete_payment_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -1244,30 +1217,24 @@ delete_payment_action (GtkWidget  *widget,
   g_autoptr(TsuPayment) payment = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *amount = NULL;
-  UndoData *undo;
-  AdwToast *toast;
+  g_autofree char *text = NULL;
+  gint64 change;
 
   if (found == NULL || self->database == NULL)
     return;
-  /* The list goes when the view reloads: keep a copy for the undo. */
+  /* The list goes when the view reloads: keep a copy for the toast. */
   payment = tsu_payment_copy (found);
   if (!tsu_payment_delete (self->database, tsu_payment_get_id (payment), &error))
     {
       show_error (self, _("Could Not Delete the Payment"), error->message);
       return;
     }
+  change = tsu_database_get_last_change (self->database);
 
   amount = yen_text (tsu_payment_get_amount (payment));
   /* Translators: %s is an amount, "1,000円"; shown with an Undo button */
-  toast = adw_toast_new_format (_("Deleted the payment of %s"), amount);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (UndoData, 1);
-  undo->database = g_object_ref (self->database);
-  undo->payment = g_steal_pointer (&payment);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_payment_clicked),
-                         undo, undo_data_free, 0);
-  add_toast (self, toast);
+  text = g_strdup_printf (_("Deleted the payment of %s"), amount);
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database, change, text);
 }
 
 /* Print and export ---------------------------------------------------------- */
@@ -1428,6 +1395,7 @@ tsu_budget_view_class_init (TsuBudgetViewClass *klass)
   gtk_widget_class_install_action (widget_class, "budget.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "budget.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "budget.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "budget.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "budget.copy-to-next-year", NULL, copy_to_next_year_action);
   gtk_widget_class_install_action (widget_class, "budget.copy-from-previous", NULL, copy_from_previous_action);
   gtk_widget_class_install_action (widget_class, "budget.previous-year", NULL, previous_year_action);

@@ -17,6 +17,7 @@
 
 #include "tsu-attendee.h"
 #include "tsu-application.h"
+#include "tsu-audit.h"
 #include "tsu-attendees-panel.h"
 #include "tsu-date.h"
 #include "tsu-event-editor.h"
@@ -24,6 +25,7 @@
 #include "tsu-events-report.h"
 #include "tsu-events-view.h"
 #include "tsu-export.h"
+#include "tsu-history-window.h"
 #include "tsu-kana.h"
 #include "tsu-minutes-editor.h"
 #include "tsu-print.h"
@@ -104,13 +106,6 @@ parent_window (TsuEventsView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-add_toast (TsuEventsView *self,
-           AdwToast      *toast)
-{
-  tsu_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -937,7 +932,7 @@ show_event (TsuEventsView *self)
 {
   TsuEvent *event = tsu_events_view_get_selected (self);
   const char *actions[] = {
-    "events.edit", "events.delete", "events.add-session", "events.reception",
+    "events.edit", "events.delete", "events.history", "events.add-session", "events.reception",
     "events.minutes", "events.print-attendees", "events.print-sign-in",
     "events.print-minutes", "events.export-attendees",
   };
@@ -1130,32 +1125,6 @@ edit_action (GtkWidget  *widget,
     open_editor (self, event);
 }
 
-typedef struct
-{
-  TsuDatabase *database;
-  gint64       id;
-} UndoData;
-
-static void
-undo_data_free (gpointer  data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->database);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked (AdwToast *toast,
-                 UndoData *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tsu_event_undelete (undo->database, undo->id, &error))
-    g_warning ("Could not undo the deletion: %s", error->message);
-}
-
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -1166,10 +1135,10 @@ delete_action (GtkWidget  *widget,
   g_autoptr(TsuEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->event_list);
   int index = row ? gtk_list_box_row_get_index (row) : 0;
-  UndoData *undo;
-  AdwToast *toast;
+  gint64 change;
   guint n;
 
   if (selected == NULL || self->database == NULL)
@@ -1181,6 +1150,7 @@ delete_action (GtkWidget  *widget,
       show_error (self, _("Could Not Delete the Event"), error->message);
       return;
     }
+  change = tsu_database_get_last_change (self->database);
 
   /* Keep the keyboard where it was: select the row that moved up. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
@@ -1194,15 +1164,24 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: %s is the title of the deleted event; shown with an Undo
    * button */
-  toast = adw_toast_new_format (_("Deleted “%s”"), display);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (UndoData, 1);
-  undo->database = g_object_ref (self->database);
-  undo->id = tsu_event_get_id (event);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
-                         undo, undo_data_free, 0);
-  add_toast (self, toast);
+  text = g_strdup_printf (_("Deleted “%s”"), display);
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database, change, text);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TsuEventsView *self = TSU_EVENTS_VIEW (widget);
+  TsuEvent *event = tsu_events_view_get_selected (self);
+  g_autofree char *display = NULL;
+
+  if (event == NULL || self->database == NULL)
+    return;
+  display = tsu_event_dup_display_title (event);
+  tsu_history_window_present_for (widget, self->database, "events",
+                                  tsu_event_get_id (event), display);
 }
 
 static void
@@ -1239,52 +1218,29 @@ edit_session_action (GtkWidget  *widget,
 }
 
 static void
-on_delete_session_response (AdwMessageDialog *dialog,
-                            const char       *response,
-                            TsuEventsView    *self)
-{
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "tsu-session-id");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "delete") || self->database == NULL)
-    return;
-  if (!tsu_event_session_delete (self->database, id, &error))
-    show_error (self, _("Could Not Delete the Programme Item"), error->message);
-}
-
-static void
 delete_session_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
   TsuEventsView *self = TSU_EVENTS_VIEW (widget);
   g_autoptr(TsuEventSession) session = find_session (self, g_variant_get_int64 (parameter));
-  g_autofree char *heading = NULL;
-  gint64 *id;
-  GtkWidget *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  if (session == NULL)
+  if (session == NULL || self->database == NULL)
     return;
-  /* A programme item has no undo (its head count would be lost for good),
-   * so ask first. */
-  /* Translators: %s is the title of a session of an event */
-  heading = g_strdup_printf (_("Delete “%s”?"), tsu_event_session_get_title (session));
-  dialog = adw_message_dialog_new (parent_window (self), heading,
-                                   _("The item and its head count are removed from the "
-                                     "programme; the items after it move up."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  id = g_new (gint64, 1);
-  *id = tsu_event_session_get_id (session);
-  g_object_set_data_full (G_OBJECT (dialog), "tsu-session-id", id, g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_session_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* No question first: the toast's Undo brings the item back with its
+   * head count, its place in the programme and who attended it. */
+  if (!tsu_event_session_delete (self->database, tsu_event_session_get_id (session), &error))
+    {
+      show_error (self, _("Could Not Delete the Programme Item"), error->message);
+      return;
+    }
+  /* Translators: %s is the title of a session of an event; shown with an
+   * Undo button */
+  text = g_strdup_printf (_("Deleted “%s”"), tsu_event_session_get_title (session));
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database,
+                             tsu_database_get_last_change (self->database), text);
 }
 
 static void
@@ -1601,6 +1557,7 @@ tsu_events_view_class_init (TsuEventsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "events.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "events.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "events.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "events.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "events.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "events.show-all-days", NULL, show_all_days_action);
   gtk_widget_class_install_action (widget_class, "events.add-session", NULL, add_session_action);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tsu-audit-report.h"
 #include "tsu-export.h"
 #include "tsu-view-support.h"
 
@@ -51,9 +52,12 @@ export_thread (GTask        *task,
   g_autoptr(TsuDatabase) database = NULL;
   GError *error = NULL;
 
+  TsuOpenOptions options = { 0 };
+
   /* A connection of its own: SQLite handles are not shared between
-   * threads. */
-  database = tsu_database_open (export->database_path, &error);
+   * threads. The window's connection has taken the day's backup. */
+  options.no_automatic_backup = TRUE;
+  database = tsu_database_open_full (export->database_path, &options, &error);
   if (database == NULL
       || !export->write (database, export->path, export->data, &error))
     g_task_return_error (task, error);
@@ -185,4 +189,34 @@ tsu_export_workbook (GtkWidget          *widget,
   g_object_set_data (G_OBJECT (chooser), "tsu-export", export);
   g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_response), widget, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+write_audit_trail (TsuDatabase  *database,
+                   const char   *path,
+                   gpointer      data,
+                   GError      **error)
+{
+  return tsu_audit_report_export_xlsx (database, data, path, error);
+}
+
+void
+tsu_export_audit_trail (GtkWidget   *widget,
+                        TsuDatabase *database)
+{
+  TsuAuditReportOptions *options;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (TSU_IS_DATABASE (database));
+
+  options = g_new0 (TsuAuditReportOptions, 1);
+  tsu_audit_report_options_init (options);
+  /* Translators: the suggested file name of the exported audit trail; %s
+   * is today's date, 2026-11-24 */
+  name = g_strdup_printf (_("Audit Trail %s.xlsx"), today);
+  tsu_export_workbook (widget, database, name, _("Could Not Export the Audit Trail"),
+                       write_audit_trail, options, g_free, NULL);
 }

@@ -39,4 +39,9 @@ void tsu_export_workbook (GtkWidget          *widget,
                           GDestroyNotify      data_free,
                           TsuExportBusyFunc   busy);
 
+/* The whole audit trail (tsu-audit-report.h) through
+ * tsu_export_workbook(): what the window's "Export Audit Trail…" does. */
+void tsu_export_audit_trail (GtkWidget          *widget,
+                             TsuDatabase        *database);
+
 G_END_DECLS

@@ -15,7 +15,9 @@
 
 #include "tsu-date.h"
 #include "tsu-application.h"
+#include "tsu-audit.h"
 #include "tsu-export.h"
+#include "tsu-history-window.h"
 #include "tsu-kana.h"
 #include "tsu-members-report.h"
 #include "tsu-members-view.h"
@@ -92,13 +94,6 @@ parent_window (TsuMembersView *self)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-add_toast (TsuMembersView *self,
-           AdwToast       *toast)
-{
-  tsu_widget_add_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -486,6 +481,7 @@ show_detail (TsuMembersView *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.edit", org != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.delete", org != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.history", org != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "members.add-person", org != NULL);
   if (org == NULL)
     {
@@ -707,58 +703,6 @@ on_column_view_activate (TsuMembersView *self,
     open_editor (self, org);
 }
 
-typedef struct
-{
-  TsuDatabase *database;
-  gint64       id;
-  gboolean     person;
-} UndoData;
-
-static void
-undo_data_free (gpointer data,
-                GClosure *closure)
-{
-  UndoData *undo = data;
-
-  g_object_unref (undo->database);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked (AdwToast *toast,
-                 UndoData *undo)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = undo->person ? tsu_person_undelete (undo->database, undo->id, &error)
-                    : tsu_organization_undelete (undo->database, undo->id, &error);
-  if (!ok)
-    g_warning ("Could not undo the deletion: %s", error->message);
-}
-
-static AdwToast *
-undo_toast (TsuDatabase *database,
-            const char  *name,
-            gint64       id,
-            gboolean     person)
-{
-  UndoData *undo = g_new0 (UndoData, 1);
-  AdwToast *toast;
-
-  /* Translators: %s is the name of what was deleted; shown with an Undo
-   * button */
-  toast = adw_toast_new_format (_("Deleted “%s”"), name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo->database = g_object_ref (database);
-  undo->id = id;
-  undo->person = person;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
-                         undo, undo_data_free, 0);
-  return toast;
-}
-
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -768,8 +712,10 @@ delete_action (GtkWidget  *widget,
   TsuOrganization *selected = tsu_members_view_get_selected (self);
   g_autoptr(TsuOrganization) org = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   guint position;
+  gint64 change;
 
   if (selected == NULL || self->database == NULL)
     return;
@@ -782,11 +728,31 @@ delete_action (GtkWidget  *widget,
       show_error (self, _("Could Not Delete the Organisation"), error->message);
       return;
     }
+  change = tsu_database_get_last_change (self->database);
   /* Keep the keyboard where it was: select the row that moved up. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection,
                                        MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->selection)) - 1));
-  add_toast (self, undo_toast (self->database, display, tsu_organization_get_id (org), FALSE));
+  /* Translators: %s is the name of what was deleted; shown with an Undo
+   * button */
+  text = g_strdup_printf (_("Deleted “%s”"), display);
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database, change, text);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TsuMembersView *self = TSU_MEMBERS_VIEW (widget);
+  TsuOrganization *org = tsu_members_view_get_selected (self);
+  g_autofree char *display = NULL;
+
+  if (org == NULL || self->database == NULL)
+    return;
+  display = tsu_organization_dup_display_name (org);
+  tsu_history_window_present_for (widget, self->database, "organizations",
+                                  tsu_organization_get_id (org), display);
 }
 
 static void
@@ -855,6 +821,7 @@ delete_person_action (GtkWidget  *widget,
   TsuMembersView *self = TSU_MEMBERS_VIEW (widget);
   g_autoptr(TsuPerson) person = find_person (self, g_variant_get_int64 (parameter));
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
   if (person == NULL)
     return;
@@ -863,8 +830,9 @@ delete_person_action (GtkWidget  *widget,
       show_error (self, _("Could Not Delete the Person"), error->message);
       return;
     }
-  add_toast (self, undo_toast (self->database, tsu_person_get_name (person),
-                               tsu_person_get_id (person), TRUE));
+  text = g_strdup_printf (_("Deleted “%s”"), tsu_person_get_name (person));
+  tsu_widget_add_undo_toast (GTK_WIDGET (self), self->database,
+                             tsu_database_get_last_change (self->database), text);
 }
 
 static void
@@ -1027,6 +995,7 @@ tsu_members_view_class_init (TsuMembersViewClass *klass)
   gtk_widget_class_install_action (widget_class, "members.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "members.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "members.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "members.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "members.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "members.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "members.focus-search", NULL, focus_search_action);

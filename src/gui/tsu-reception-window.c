@@ -18,9 +18,11 @@
 #include <glib/gi18n.h>
 
 #include "tsu-attendee.h"
+#include "tsu-audit.h"
 #include "tsu-kana.h"
 #include "tsu-organization.h"
 #include "tsu-reception-window.h"
+#include "tsu-view-support.h"
 #include "tsu-xlsx-style.h"
 
 struct _TsuReceptionWindow
@@ -259,59 +261,14 @@ bind_row (GtkSignalListItemFactory *factory,
 
 /* Marking attended ---------------------------------------------------------- */
 
-typedef struct
-{
-  TsuDatabase       *database;
-  TsuAttendee       *attendee;
-  TsuAttendeeStatus  previous;
-  gboolean           delete;    /* a walk-in: undo removes the row */
-} Undo;
-
+/* Undo of the desk's last mark is the store's undo of that change: the
+ * status goes back to what it was, a walk-in added by mistake goes. */
 static void
-undo_free (gpointer  data,
-           GClosure *closure)
+add_undo_toast (TsuReceptionWindow *self,
+                const char         *text)
 {
-  Undo *undo = data;
-
-  g_object_unref (undo->database);
-  g_object_unref (undo->attendee);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked (AdwToast *toast,
-                 Undo     *undo)
-{
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (undo->delete)
-    ok = tsu_attendee_delete (undo->database, tsu_attendee_get_id (undo->attendee), &error);
-  else
-    ok = tsu_attendee_set_status_in_db (undo->attendee, undo->database, undo->previous, &error);
-  if (!ok)
-    g_warning ("Could not undo at the reception desk: %s", error->message);
-}
-
-static AdwToast *
-undo_toast (TsuReceptionWindow *self,
-            const char         *text,
-            TsuAttendee        *attendee,
-            TsuAttendeeStatus   previous,
-            gboolean            delete)
-{
-  AdwToast *toast = adw_toast_new (text);
-  Undo *undo = g_new0 (Undo, 1);
-
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo->database = g_object_ref (self->database);
-  undo->attendee = g_object_ref (attendee);
-  undo->previous = previous;
-  undo->delete = delete;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked),
-                         undo, undo_free, 0);
-  return toast;
+  tsu_widget_add_undo_toast (GTK_WIDGET (self->toast_overlay), self->database,
+                             tsu_database_get_last_change (self->database), text);
 }
 
 static void
@@ -352,7 +309,7 @@ mark_attended (TsuReceptionWindow *self)
     }
   /* Translators: the desk's confirmation, e.g. "山本 花子 さん 出席". */
   text = g_strdup_printf (_("%s: attended"), tsu_attendee_get_name (attendee));
-  add_toast (self, undo_toast (self, text, attendee, previous, FALSE));
+  add_undo_toast (self, text);
   clear_search (self);
 }
 
@@ -500,7 +457,7 @@ add_walk_in_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->walk_in_revealer, FALSE);
   /* Translators: the desk's confirmation for someone added on the day. */
   text = g_strdup_printf (_("%s: attended (walk-in)"), tsu_attendee_get_name (attendee));
-  add_toast (self, undo_toast (self, text, attendee, TSU_ATTENDEE_STATUS_ATTENDED, TRUE));
+  add_undo_toast (self, text);
   clear_search (self);
 }
 

@@ -23,6 +23,7 @@
 #include "tsu-date.h"
 #include "tsu-export.h"
 #include "tsu-history.h"
+#include "tsu-history-window.h"
 #include "tsu-kana.h"
 #include "tsu-print.h"
 #include "tsu-referral.h"
@@ -1394,6 +1395,23 @@ edit_case_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (editor));
 }
 
+/* The audit trail of the case: the timeline on the page says what
+ * changed in the workflow's words; this is the full record, with the
+ * referrals' rows, for a question about who changed what. */
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TsuReferralsView *self = TSU_REFERRALS_VIEW (widget);
+
+  if (self->shown_case == NULL || self->database == NULL)
+    return;
+  tsu_history_window_present_for (widget, self->database, "cases",
+                                  tsu_case_get_id (self->shown_case),
+                                  tsu_case_get_code (self->shown_case));
+}
+
 static void
 on_referral_saved (TsuReferralEditor *editor,
                    TsuReferral       *saved,
@@ -1813,6 +1831,7 @@ tsu_referrals_view_class_init (TsuReferralsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "referrals.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "referrals.edit-case", NULL, edit_case_action);
+  gtk_widget_class_install_action (widget_class, "referrals.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "referrals.add-referral", NULL, add_referral_action);
   gtk_widget_class_install_action (widget_class, "referrals.edit-referral", "x", edit_referral_action);
   gtk_widget_class_install_action (widget_class, "referrals.move", "(xi)", move_action);

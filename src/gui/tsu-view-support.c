@@ -6,8 +6,27 @@
 
 #include <glib/gi18n.h>
 
+#include "tsu-audit.h"
+#include "tsu-undo-stack.h"
 #include "tsu-view-support.h"
 #include "tsu-window.h"
+
+static GtkWidget *
+find_toast_overlay (GtkWidget *widget)
+{
+  if (ADW_IS_TOAST_OVERLAY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_overlay (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 void
 tsu_widget_add_toast (GtkWidget *widget,
@@ -26,6 +45,9 @@ tsu_widget_add_toast (GtkWidget *widget,
       return;
     }
   overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  /* A window's own action: the overlay is inside it. */
+  if (overlay == NULL && root != NULL)
+    overlay = find_toast_overlay (GTK_WIDGET (root));
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
@@ -47,6 +69,109 @@ tsu_widget_show_error (GtkWidget  *widget,
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  TsuDatabase *database;
+  gint64       change_id;
+  /* For the error dialog: the widget may be gone by the time the button
+   * is clicked (a panel closed), its window usually is not. */
+  GWeakRef     widget;
+  GWeakRef     root;
+} UndoToast;
+
+static void
+undo_toast_free (gpointer  data,
+                 GClosure *closure)
+{
+  UndoToast *undo = data;
+
+  g_object_unref (undo->database);
+  g_weak_ref_clear (&undo->widget);
+  g_weak_ref_clear (&undo->root);
+  g_free (undo);
+}
+
+static void
+on_undo_toast_clicked (AdwToast  *toast,
+                       UndoToast *undo)
+{
+  TsuUndoStack *stack = tsu_undo_stack_lookup (undo->database);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkWidget) widget = NULL;
+  g_autofree char *description = NULL;
+  gboolean ok;
+
+  /* Described before: a failed undo may be about a record gone since. */
+  description = tsu_audit_describe_change (undo->database, undo->change_id);
+  if (stack != NULL)
+    ok = tsu_undo_stack_undo_change (stack, undo->change_id, &error);
+  else
+    ok = tsu_database_undo_change (undo->database, undo->change_id, &error);
+  if (ok)
+    return;
+
+  widget = g_weak_ref_get (&undo->widget);
+  if (widget == NULL || gtk_widget_get_root (widget) == NULL)
+    {
+      g_clear_object (&widget);
+      widget = g_weak_ref_get (&undo->root);
+    }
+  if (widget != NULL)
+    tsu_widget_show_undo_error (widget, description, error);
+  else
+    g_warning ("Could not undo: %s", error->message);
+}
+
+void
+tsu_widget_add_undo_toast (GtkWidget   *widget,
+                           TsuDatabase *database,
+                           gint64       change_id,
+                           const char  *text)
+{
+  AdwToast *toast;
+  UndoToast *undo;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (TSU_IS_DATABASE (database));
+  g_return_if_fail (text != NULL);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* Nothing was written (the record was gone already): nothing to undo. */
+  if (change_id > 0)
+    {
+      undo = g_new0 (UndoToast, 1);
+      undo->database = g_object_ref (database);
+      undo->change_id = change_id;
+      g_weak_ref_init (&undo->widget, widget);
+      g_weak_ref_init (&undo->root, gtk_widget_get_root (widget));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_toast_clicked),
+                             undo, undo_toast_free, 0);
+    }
+  tsu_widget_add_toast (widget, toast);
+}
+
+void
+tsu_widget_show_undo_error (GtkWidget    *widget,
+                            const char   *description,
+                            const GError *error)
+{
+  g_autofree char *body = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  /* The store says what was changed again; the likely cause is worth
+   * naming, since the user may not know another copy is open. */
+  if (g_error_matches (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CONFLICT))
+    body = g_strdup_printf ("%s%s%s\n\n%s", description ? description : "", description ? "\n\n" : "",
+                            error->message,
+                            _("Someone may have changed it in another copy of Tsunagu open on the "
+                              "same file. Undoing it now would throw that later change away."));
+  tsu_widget_show_error (widget, _("Could Not Undo"), body != NULL ? body : error->message);
 }
 
 void

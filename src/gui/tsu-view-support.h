@@ -7,10 +7,13 @@
 
 #include <adwaita.h>
 
+#include "tsu-database.h"
+
 G_BEGIN_DECLS
 
 /* Shows @toast in the main window of @widget, else in the nearest toast
- * overlay around it (tests, other hosts); with neither it is dropped. */
+ * overlay around it (tests, other hosts), else in the first one inside
+ * its window; with none it is dropped. */
 void       tsu_widget_add_toast      (GtkWidget  *widget,
                                       AdwToast   *toast);
 
@@ -18,6 +21,23 @@ void       tsu_widget_add_toast      (GtkWidget  *widget,
 void       tsu_widget_show_error     (GtkWidget  *widget,
                                       const char *heading,
                                       const char *body);
+
+/* Shows @text in a toast with an Undo button that undoes @change_id of
+ * @database: tsu_database_get_last_change() taken right after the change
+ * (a delete, …), before anything else can write. The undo goes through
+ * the database's undo stack when there is one, so that Ctrl+Z forgets
+ * it; a failure shows tsu_widget_show_undo_error(). With @change_id 0
+ * (nothing was written) the toast has no button. */
+void       tsu_widget_add_undo_toast (GtkWidget   *widget,
+                                      TsuDatabase *database,
+                                      gint64       change_id,
+                                      const char  *text);
+
+/* Says why @description ("団体「…」の削除", or NULL) could not be undone;
+ * a conflict (changed again since) gets a message of its own. */
+void       tsu_widget_show_undo_error (GtkWidget    *widget,
+                                       const char   *description,
+                                       const GError *error);
 
 /* Removes every child of @box. */
 void       tsu_list_box_remove_all   (GtkListBox *box);
