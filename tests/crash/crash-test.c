@@ -320,7 +320,7 @@ run_writer (Harness  *h,
           break;   /* the writer ended by itself */
         }
       take_lines (h, buffer);
-      for (guint i = seen; when != KILL_AFTER_DELAY && i < h->lines->len; i++)
+      for (guint i = seen; when != KILL_AFTER_DELAY && !triggered && i < h->lines->len; i++)
         if (is_trigger (when, g_ptr_array_index (h->lines, i)) && --nth == 0)
           triggered = TRUE;
       if (triggered)
