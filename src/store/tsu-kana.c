@@ -269,7 +269,9 @@ tsu_kana_is_reading (const char *reading)
 {
   g_autofree char *nfkc = NULL;
 
-  if (reading == NULL)
+  /* g_utf8_normalize() reads past the end of a string whose last
+   * character is cut short: only UTF-8 goes in. */
+  if (reading == NULL || !g_utf8_validate (reading, -1, NULL))
     return FALSE;
   nfkc = g_utf8_normalize (reading, -1, G_NORMALIZE_ALL_COMPOSE);
   if (nfkc == NULL)
