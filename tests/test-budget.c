@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tsu-amount.h"
+#include "tsu-audit.h"
 #include "tsu-budget-line.h"
 #include "tsu-date.h"
 #include "tsu-event.h"
@@ -174,7 +175,7 @@ test_lines_and_payments (void)
   payments = tsu_payment_load_for_fiscal_year (db, 2023, NULL);
   g_assert_cmpuint (payments->len, ==, 1);
 
-  /* Delete a payment and put it back with the same id. */
+  /* Delete a payment and undo: the same id again. */
   {
     g_autoptr(TsuPayment) payment = g_object_ref (g_ptr_array_index (payments, 0));
     g_autoptr(GPtrArray) after = NULL;
@@ -182,7 +183,7 @@ test_lines_and_payments (void)
     g_assert_true (tsu_payment_delete (db, tsu_payment_get_id (payment), NULL));
     after = tsu_payment_load_for_line (db, tsu_budget_line_get_id (tour), NULL);
     g_assert_cmpuint (after->len, ==, 0);
-    g_assert_true (tsu_payment_restore (payment, db, NULL));
+    g_assert_true (tsu_database_undo_change (db, tsu_database_get_last_change (db), NULL));
     g_clear_pointer (&after, g_ptr_array_unref);
     after = tsu_payment_load_for_line (db, tsu_budget_line_get_id (tour), NULL);
     g_assert_cmpuint (after->len, ==, 1);
@@ -211,7 +212,7 @@ test_lines_and_payments (void)
   g_clear_pointer (&lines, g_ptr_array_unref);
   lines = tsu_budget_line_load_for_fiscal_year (db, 2023, NULL);
   g_assert_cmpuint (lines->len, ==, 2);
-  g_assert_true (tsu_budget_line_undelete (db, tsu_budget_line_get_id (zero), NULL));
+  g_assert_true (tsu_database_undo_change (db, tsu_database_get_last_change (db), NULL));
   g_clear_pointer (&lines, g_ptr_array_unref);
   lines = tsu_budget_line_load_for_fiscal_year (db, 2023, NULL);
   g_assert_cmpuint (lines->len, ==, 3);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tsu-attendee.h"
+#include "tsu-audit.h"
 #include "tsu-event-session.h"
 #include "tsu-event.h"
 #include "tsu-minutes.h"
@@ -129,7 +130,7 @@ test_events (void)
   g_clear_pointer (&fy2023, g_ptr_array_unref);
   fy2023 = tsu_event_load_for_fiscal_year (db, 2023, NULL);
   g_assert_cmpuint (fy2023->len, ==, 1);
-  g_assert_true (tsu_event_undelete (db, tsu_event_get_id (training), NULL));
+  g_assert_true (tsu_database_undo_change (db, tsu_database_get_last_change (db), NULL));
   g_clear_pointer (&fy2023, g_ptr_array_unref);
   fy2023 = tsu_event_load_for_fiscal_year (db, 2023, NULL);
   g_assert_cmpuint (fy2023->len, ==, 2);
@@ -293,19 +294,27 @@ test_attendees (void)
     g_assert_cmpint (g_array_index (sessions, gint64, 0), ==, ids[0]);
   }
 
-  /* Delete and restore with the same id. */
+  /* Delete and undo: the same row (same id), with the sessions it had
+   * attended, which the delete took along. */
   {
-    g_autoptr(TsuAttendee) removed = g_object_ref (g_ptr_array_index (list, 1));
+    g_autoptr(TsuAttendee) removed = g_object_ref (g_ptr_array_index (list, 0));
     g_autoptr(GPtrArray) after = NULL;
+    g_autoptr(GArray) attended = NULL;
 
     g_assert_true (tsu_attendee_delete (db, tsu_attendee_get_id (removed), NULL));
     after = tsu_attendee_load_for_event (db, event_id, FALSE, NULL);
     g_assert_cmpuint (after->len, ==, 3);
-    g_assert_true (tsu_attendee_restore (removed, db, NULL));
+    attended = tsu_attendee_load_session_ids (db, tsu_attendee_get_id (removed), NULL);
+    g_assert_cmpuint (attended->len, ==, 0);
+    g_clear_pointer (&attended, g_array_unref);
+    g_assert_true (tsu_database_undo_change (db, tsu_database_get_last_change (db), NULL));
     g_clear_pointer (&after, g_ptr_array_unref);
     after = tsu_attendee_load_for_event (db, event_id, FALSE, NULL);
     g_assert_cmpuint (after->len, ==, 4);
-    g_assert_cmpint (tsu_attendee_get_id (g_ptr_array_index (after, 1)), ==, tsu_attendee_get_id (removed));
+    g_assert_cmpint (tsu_attendee_get_id (g_ptr_array_index (after, 0)), ==, tsu_attendee_get_id (removed));
+    attended = tsu_attendee_load_session_ids (db, tsu_attendee_get_id (removed), NULL);
+    g_assert_cmpuint (attended->len, ==, 1);
+    g_assert_cmpint (g_array_index (attended, gint64, 0), ==, tsu_event_session_get_id (session));
   }
 }
 

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "tsu-audit.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
 
@@ -104,8 +105,10 @@ test_conflict (void)
   g_assert_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_CONFLICT);
 }
 
+/* Delete marks the organisation and its people; undoing the change
+ * brings back both. */
 static void
-test_delete_undelete (void)
+test_delete_undo (void)
 {
   g_autoptr(TsuDatabase) db = new_database ();
   g_autoptr(TsuOrganization) org = add (db, "NPO法人", "チャイルドライン北九州", "ちゃいるどらいんきたきゅうしゅう");
@@ -126,7 +129,7 @@ test_delete_undelete (void)
   g_clear_pointer (&all, g_ptr_array_unref);
   g_clear_pointer (&people, g_ptr_array_unref);
 
-  g_assert_true (tsu_organization_undelete (db, tsu_organization_get_id (org), NULL));
+  g_assert_true (tsu_database_undo_change (db, tsu_database_get_last_change (db), NULL));
   all = tsu_organization_load_all (db, NULL);
   g_assert_cmpuint (all->len, ==, 1);
   people = tsu_person_load_for_organization (db, tsu_organization_get_id (org), NULL);
@@ -187,7 +190,7 @@ main (int    argc,
   g_test_add_func ("/organization/order-and-find", test_order_and_find);
   g_test_add_func ("/organization/validation", test_validation);
   g_test_add_func ("/organization/conflict", test_conflict);
-  g_test_add_func ("/organization/delete-undelete", test_delete_undelete);
+  g_test_add_func ("/organization/delete-undo", test_delete_undo);
   g_test_add_func ("/organization/similar-and-count", test_similar_and_count);
   g_test_add_func ("/organization/primary-person", test_primary_person);
 

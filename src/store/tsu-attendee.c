@@ -538,12 +538,11 @@ check_duplicate (TsuAttendee  *self,
 static gboolean
 write_row (TsuAttendee  *self,
            TsuDatabase  *db,
-           gboolean      insert_with_id,
            GError      **error)
 {
   sqlite3_stmt *stmt;
 
-  if (self->id == 0 || insert_with_id)
+  if (self->id == 0)
     stmt = tsu_database_prepare (db,
       "INSERT INTO attendees (event_id, person_id, organization_id, status, walk_in,"
       " affiliation, name, reading, title, search_key, sort_key, affiliation_key, id)"
@@ -568,12 +567,12 @@ write_row (TsuAttendee  *self,
   tsu_record_texts_bind (stmt, 6, self->text, N_TEXTS);
   sqlite3_bind_text (stmt, 10, tsu_attendee_get_search_key (self), -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 11, self->id);
-  if (self->id != 0 && !insert_with_id)
+  if (self->id != 0)
     sqlite3_bind_int64 (stmt, 12, self->version);
   if (!tsu_database_step_done (db, stmt, error))
     return FALSE;
 
-  if (self->id == 0 || insert_with_id)
+  if (self->id == 0)
     {
       self->id = sqlite3_last_insert_rowid (tsu_database_get_handle (db));
       self->version = 1;
@@ -588,20 +587,23 @@ write_row (TsuAttendee  *self,
   return TRUE;
 }
 
-static gboolean
-save (TsuAttendee  *self,
-      TsuDatabase  *db,
-      gboolean      insert_with_id,
-      GError      **error)
+gboolean
+tsu_attendee_save (TsuAttendee  *self,
+                   TsuDatabase  *db,
+                   GError      **error)
 {
-  g_autoptr(GPtrArray) problems = tsu_attendee_validate (self);
+  g_autoptr(GPtrArray) problems = NULL;
 
+  g_return_val_if_fail (TSU_IS_ATTENDEE (self), FALSE);
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+
+  problems = tsu_attendee_validate (self);
   if (!tsu_record_check_problems (problems, error))
     return FALSE;
 
   if (!tsu_database_begin (db, error))
     return FALSE;
-  if (!check_duplicate (self, db, error) || !write_row (self, db, insert_with_id, error))
+  if (!check_duplicate (self, db, error) || !write_row (self, db, error))
     {
       tsu_database_rollback (db);
       return FALSE;
@@ -610,27 +612,6 @@ save (TsuAttendee  *self,
     return FALSE;
   tsu_database_emit_changed (db, "attendees");
   return TRUE;
-}
-
-gboolean
-tsu_attendee_save (TsuAttendee  *self,
-                   TsuDatabase  *db,
-                   GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_ATTENDEE (self), FALSE);
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  return save (self, db, FALSE, error);
-}
-
-gboolean
-tsu_attendee_restore (TsuAttendee  *self,
-                      TsuDatabase  *db,
-                      GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_ATTENDEE (self), FALSE);
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (self->id != 0, FALSE);
-  return save (self, db, TRUE, error);
 }
 
 gboolean

@@ -92,11 +92,6 @@ gboolean   tsu_attendee_set_status_in_db (TsuAttendee       *self,
 gboolean   tsu_attendee_delete   (TsuDatabase  *db,
                                   gint64        id,
                                   GError      **error);
-/* Puts back an attendee deleted with tsu_attendee_delete(), with the same
- * id (for an undo toast); the sessions attended are not kept. */
-gboolean   tsu_attendee_restore  (TsuAttendee  *self,
-                                  TsuDatabase  *db,
-                                  GError      **error);
 
 /* In list order: by group, then organisations 五十音順 by reading without
  * legal form (outside affiliations by their text), then people by reading.

@@ -639,36 +639,17 @@ fail:
   return FALSE;
 }
 
-static gboolean
-set_deleted (TsuDatabase  *db,
-             gint64        id,
-             gboolean      deleted,
-             GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-
-  return tsu_record_exec_for_id (db,
-                                 deleted
-                                 ? "UPDATE budget_lines SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-                                   " version = version + 1 WHERE id = ? AND deleted_at IS NULL"
-                                 : "UPDATE budget_lines SET deleted_at = NULL, version = version + 1 WHERE id = ?",
-                                 id, "budget_lines", error);
-}
-
 gboolean
 tsu_budget_line_delete (TsuDatabase  *db,
                         gint64        id,
                         GError      **error)
 {
-  return set_deleted (db, id, TRUE, error);
-}
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
-gboolean
-tsu_budget_line_undelete (TsuDatabase  *db,
-                          gint64        id,
-                          GError      **error)
-{
-  return set_deleted (db, id, FALSE, error);
+  return tsu_record_exec_for_id (db,
+                                 "UPDATE budget_lines SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+                                 " version = version + 1 WHERE id = ? AND deleted_at IS NULL",
+                                 id, "budget_lines", error);
 }
 
 int

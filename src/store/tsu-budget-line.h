@@ -66,11 +66,8 @@ GPtrArray *tsu_budget_line_validate (TsuBudgetLine  *self);
 gboolean   tsu_budget_line_save     (TsuBudgetLine  *self,
                                      TsuDatabase    *db,
                                      GError        **error);
-/* Soft delete (with its payments kept) and undo. */
+/* Soft delete, its payments kept: undoing the change brings it back. */
 gboolean   tsu_budget_line_delete   (TsuDatabase    *db,
-                                     gint64          id,
-                                     GError        **error);
-gboolean   tsu_budget_line_undelete (TsuDatabase    *db,
                                      gint64          id,
                                      GError        **error);
 

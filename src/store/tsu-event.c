@@ -726,36 +726,17 @@ fail:
   return FALSE;
 }
 
-static gboolean
-set_deleted (TsuDatabase  *db,
-             gint64        id,
-             gboolean      deleted,
-             GError      **error)
+gboolean
+tsu_event_delete (TsuDatabase  *db,
+                  gint64        id,
+                  GError      **error)
 {
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
 
   /* The programme, attendees and minutes stay in place: they are only
    * reached through the event, which is hidden while deleted. */
   return tsu_record_exec_for_id (db,
-                                 deleted
-                                 ? "UPDATE events SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-                                   " version = version + 1 WHERE id = ? AND deleted_at IS NULL"
-                                 : "UPDATE events SET deleted_at = NULL, version = version + 1 WHERE id = ?",
+                                 "UPDATE events SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+                                 " version = version + 1 WHERE id = ? AND deleted_at IS NULL",
                                  id, "events", error);
-}
-
-gboolean
-tsu_event_delete (TsuDatabase  *db,
-                  gint64        id,
-                  GError      **error)
-{
-  return set_deleted (db, id, TRUE, error);
-}
-
-gboolean
-tsu_event_undelete (TsuDatabase  *db,
-                    gint64        id,
-                    GError      **error)
-{
-  return set_deleted (db, id, FALSE, error);
 }

@@ -112,9 +112,6 @@ gboolean   tsu_event_save      (TsuEvent     *self,
 gboolean   tsu_event_delete    (TsuDatabase  *db,
                                 gint64        id,
                                 GError      **error);
-gboolean   tsu_event_undelete  (TsuDatabase  *db,
-                                gint64        id,
-                                GError      **error);
 
 /* Every event not deleted, by start. */
 GPtrArray *tsu_event_load_all              (TsuDatabase  *db,

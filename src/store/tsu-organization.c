@@ -737,44 +737,35 @@ fail:
   return FALSE;
 }
 
-static gboolean
-set_deleted (TsuDatabase  *db,
-             gint64        id,
-             gboolean      deleted,
-             GError      **error)
+gboolean
+tsu_organization_delete (TsuDatabase  *db,
+                         gint64        id,
+                         GError      **error)
 {
-  static const char * const statements[2][2] = {
-    { "UPDATE organizations SET deleted_at = NULL, version = version + 1 WHERE id = ?",
-      "UPDATE people SET deleted_at = NULL WHERE organization_id = ?1 AND deleted_at ="
-      " (SELECT deleted_at FROM organizations WHERE id = ?1)" },
-    { "UPDATE organizations SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-      " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'), version = version + 1"
-      " WHERE id = ? AND deleted_at IS NULL",
-      "UPDATE people SET deleted_at = (SELECT deleted_at FROM organizations WHERE id = ?1)"
-      " WHERE organization_id = ?1 AND deleted_at IS NULL" },
+  static const char * const statements[] = {
+    "UPDATE organizations SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+    " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'), version = version + 1"
+    " WHERE id = ? AND deleted_at IS NULL",
+    "UPDATE people SET deleted_at = (SELECT deleted_at FROM organizations WHERE id = ?1)"
+    " WHERE organization_id = ?1 AND deleted_at IS NULL",
   };
-  /* People are restored before the organisation's mark is cleared, since
-   * they are matched by the time the organisation was deleted. */
-  const char *first = deleted ? statements[1][0] : statements[0][1];
-  const char *second = deleted ? statements[1][1] : statements[0][0];
-  sqlite3_stmt *stmt;
 
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+
+  /* One transaction, so that undoing the change brings back the
+   * organisation with the people it took along and no one else. */
   if (!tsu_database_begin (db, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      sqlite3_stmt *stmt = tsu_database_prepare (db, statements[i], error);
 
-  stmt = tsu_database_prepare (db, first, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tsu_database_step_done (db, stmt, error))
-    goto fail;
-  stmt = tsu_database_prepare (db, second, error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!tsu_database_step_done (db, stmt, error))
-    goto fail;
-
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!tsu_database_step_done (db, stmt, error))
+        goto fail;
+    }
   if (!tsu_database_commit (db, error))
     return FALSE;
   tsu_database_emit_changed (db, "organizations");
@@ -784,22 +775,4 @@ set_deleted (TsuDatabase  *db,
 fail:
   tsu_database_rollback (db);
   return FALSE;
-}
-
-gboolean
-tsu_organization_delete (TsuDatabase  *db,
-                         gint64        id,
-                         GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  return set_deleted (db, id, TRUE, error);
-}
-
-gboolean
-tsu_organization_undelete (TsuDatabase  *db,
-                           gint64        id,
-                           GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  return set_deleted (db, id, FALSE, error);
 }

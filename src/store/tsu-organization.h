@@ -113,12 +113,9 @@ GPtrArray       *tsu_organization_find_similar (TsuOrganization *self,
 guint            tsu_organization_count_current_members (TsuDatabase  *db,
                                                          GError      **error);
 
-/* Deleting marks the record (and its people) deleted, so that it can be
- * brought back with tsu_organization_undelete(). */
+/* Deleting marks the record (and its people) deleted, so that undoing
+ * the change (tsu_database_undo_change()) brings them back. */
 gboolean tsu_organization_delete   (TsuDatabase  *db,
-                                    gint64        id,
-                                    GError      **error);
-gboolean tsu_organization_undelete (TsuDatabase  *db,
                                     gint64        id,
                                     GError      **error);
 

@@ -252,19 +252,22 @@ tsu_payment_would_overspend (TsuPayment   *self,
   return over;
 }
 
-static gboolean
-save (TsuPayment   *self,
-      TsuDatabase  *db,
-      gboolean      insert_with_id,
-      GError      **error)
+gboolean
+tsu_payment_save (TsuPayment   *self,
+                  TsuDatabase  *db,
+                  GError      **error)
 {
-  g_autoptr(GPtrArray) problems = tsu_payment_validate (self);
+  g_autoptr(GPtrArray) problems = NULL;
   sqlite3_stmt *stmt;
 
+  g_return_val_if_fail (TSU_IS_PAYMENT (self), FALSE);
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+
+  problems = tsu_payment_validate (self);
   if (!tsu_record_check_problems (problems, error))
     return FALSE;
 
-  if (self->id == 0 || insert_with_id)
+  if (self->id == 0)
     stmt = tsu_database_prepare (db,
                                  "INSERT INTO payments (budget_line_id, paid_on, amount, memo, id)"
                                  " VALUES (?1, ?2, ?3, ?4, nullif (?5, 0))", error);
@@ -292,27 +295,6 @@ save (TsuPayment   *self,
     }
   tsu_database_emit_changed (db, "payments");
   return TRUE;
-}
-
-gboolean
-tsu_payment_save (TsuPayment   *self,
-                  TsuDatabase  *db,
-                  GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_PAYMENT (self), FALSE);
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  return save (self, db, FALSE, error);
-}
-
-gboolean
-tsu_payment_restore (TsuPayment   *self,
-                     TsuDatabase  *db,
-                     GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_PAYMENT (self), FALSE);
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (self->id != 0, FALSE);
-  return save (self, db, TRUE, error);
 }
 
 gboolean

@@ -36,10 +36,6 @@ gboolean    tsu_payment_save     (TsuPayment   *self,
 gboolean    tsu_payment_delete   (TsuDatabase  *db,
                                   gint64        id,
                                   GError      **error);
-/* Puts back a deleted payment with the same id (undo). */
-gboolean    tsu_payment_restore  (TsuPayment   *self,
-                                  TsuDatabase  *db,
-                                  GError      **error);
 
 /* By date. */
 GPtrArray  *tsu_payment_load_for_line        (TsuDatabase  *db,

@@ -407,34 +407,14 @@ fail:
   return FALSE;
 }
 
-static gboolean
-set_deleted (TsuDatabase  *db,
-             gint64        id,
-             gboolean      deleted,
-             GError      **error)
-{
-  return tsu_record_exec_for_id (db,
-                                 deleted
-                                 ? "UPDATE people SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
-                                   " version = version + 1 WHERE id = ?"
-                                 : "UPDATE people SET deleted_at = NULL, version = version + 1 WHERE id = ?",
-                                 id, "people", error);
-}
-
 gboolean
 tsu_person_delete (TsuDatabase  *db,
                    gint64        id,
                    GError      **error)
 {
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  return set_deleted (db, id, TRUE, error);
-}
-
-gboolean
-tsu_person_undelete (TsuDatabase  *db,
-                     gint64        id,
-                     GError      **error)
-{
-  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
-  return set_deleted (db, id, FALSE, error);
+  return tsu_record_exec_for_id (db,
+                                 "UPDATE people SET deleted_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now'),"
+                                 " version = version + 1 WHERE id = ?",
+                                 id, "people", error);
 }

@@ -43,9 +43,6 @@ gboolean   tsu_person_save      (TsuPerson    *self,
 gboolean   tsu_person_delete    (TsuDatabase  *db,
                                  gint64        id,
                                  GError      **error);
-gboolean   tsu_person_undelete  (TsuDatabase  *db,
-                                 gint64        id,
-                                 GError      **error);
 
 /* The people of one organisation: the primary contact first, then by
  * reading. */

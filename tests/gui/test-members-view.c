@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 
+#include "tsu-audit.h"
 #include "tsu-members-view.h"
 #include "tsu-organization-editor.h"
 #include "tsu-organization.h"
@@ -360,7 +361,7 @@ test_add_edit_delete (Fixture       *f,
   all = tsu_organization_load_all (f->db, NULL);
   g_assert_cmpuint (all->len, ==, 5);
   g_clear_pointer (&all, g_ptr_array_unref);
-  g_assert_true (tsu_organization_undelete (f->db, id, NULL));
+  g_assert_true (tsu_database_undo_change (f->db, tsu_database_get_last_change (f->db), NULL));
   spin ();
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 4);
 }
