@@ -602,14 +602,27 @@ history_values (TsuReferral *self)
   return values;
 }
 
+/* Empty fields are NULL, so g_strfreev() would stop at the first one
+ * and leak the rest. */
+typedef char **HistoryValues;
+
+static void
+history_values_free (HistoryValues values)
+{
+  for (guint i = 0; i < N_HISTORY_FIELDS; i++)
+    g_free (values[i]);
+  g_free (values);
+}
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (HistoryValues, history_values_free, NULL)
+
 static gboolean
 write_history (TsuDatabase  *db,
                TsuReferral  *stored,
                TsuReferral  *self,
                GError      **error)
 {
-  g_auto(GStrv) before = stored ? history_values (stored) : NULL;
-  g_auto(GStrv) after = history_values (self);
+  g_auto(HistoryValues) before = stored ? history_values (stored) : NULL;
+  g_auto(HistoryValues) after = history_values (self);
 
   for (guint i = 0; i < N_HISTORY_FIELDS; i++)
     {
