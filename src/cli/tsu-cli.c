@@ -15,6 +15,7 @@
 #include "tsu-cli-budget.h"
 #include "tsu-cli-events.h"
 #include "tsu-cli-referrals.h"
+#include "tsu-audit-report.h"
 #include "tsu-backup.h"
 #include "tsu-database.h"
 #include "tsu-demo.h"
@@ -356,6 +357,25 @@ run_export (Cli *cli)
       return TSU_EXIT_OK;
     }
 
+  if (strcmp (what, "audit") == 0)
+    {
+      TsuAuditReportOptions options;
+
+      if (output == NULL)
+        return usage_error (cli, _("Name the workbook to write with --output FILE.xlsx."));
+      if (!has_suffix (output, ".xlsx"))
+        return usage_error (cli, _("The audit trail is exported as an Excel workbook: the output must end in .xlsx."));
+      if ((status = reject_options (cli, what, not_for_organizations)) != TSU_EXIT_OK)
+        return status;
+      db = open_database (cli, &status);
+      if (db == NULL)
+        return status;
+      tsu_audit_report_options_init (&options);
+      if (!tsu_audit_report_export_xlsx (db, &options, output, &error))
+        return tsu_cli_fail (error);
+      return TSU_EXIT_OK;
+    }
+
   status = tsu_cli_events_export (cli->database_path, what, cli->options);
   if (status != TSU_CLI_NOT_HANDLED)
     return status;
@@ -368,7 +388,7 @@ run_export (Cli *cli)
 
   if (g_strv_contains (print_only, what))
     return usage_error (cli, _("“%s” can only be printed: use “tsunagu print %s”."), what, what);
-  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees, attendance, budget or referrals."), what);
+  return usage_error (cli, _("Unknown export “%s”: write members, organizations, attendees, attendance, budget, referrals or audit."), what);
 }
 
 static int
@@ -476,10 +496,9 @@ run_restore (Cli *cli)
     g_autofree char *taken = g_date_time_format (info->taken_at, "%Y-%m-%d %H:%M");
 
     /* Translators: the date-time of the backup, then the counts */
-    g_print (_("Restored the backup of %s: %" G_GINT64_FORMAT " organisations, %" G_GINT64_FORMAT " events, %"
-               G_GINT64_FORMAT " budget lines, %" G_GINT64_FORMAT " cases, %" G_GINT64_FORMAT " referrals.\n"),
-             taken, MAX (info->organizations, 0), MAX (info->events, 0), MAX (info->budget_lines, 0),
-             MAX (info->cases, 0), MAX (info->referrals, 0));
+    g_print (_("Restored the backup of %s: %d organisations, %d events, %d budget lines, %d cases, %d referrals.\n"),
+             taken, (int) MAX (info->organizations, 0), (int) MAX (info->events, 0),
+             (int) MAX (info->budget_lines, 0), (int) MAX (info->cases, 0), (int) MAX (info->referrals, 0));
     g_print (_("The state before the restore was backed up in %s.\n"), tsu_database_get_backup_folder (db));
   }
   return TSU_EXIT_OK;
@@ -534,7 +553,9 @@ static const Command commands[] = {
        "      --fiscal-year Y                        2023, R5 or 令和5\n"
        "  referrals       the anonymised referral statistics of a fiscal year, FILE.xlsx\n"
        "      --fiscal-year Y                        2023, R5 or 令和5\n"
-       "      --include-cases                        add a row per referral (never notes)\n"),
+       "      --include-cases                        add a row per referral (never notes)\n"
+       "  audit           the audit trail: every change of every record, FILE.xlsx\n"
+       "                  (notes about people in need show as …)\n"),
     { "--output", "--kind", "--event", "--fiscal-year", "--blank-rows", NULL },
     { "--include-former", "--include-cases", NULL }, run_export },
   { "print",

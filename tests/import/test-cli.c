@@ -461,6 +461,38 @@ test_backup (void)
   run_clear (&run);
 }
 
+/* The audit trail leaves as a workbook, and as nothing else. */
+static void
+test_export_audit (void)
+{
+  g_autofree char *db = temp_path ("audit.db");
+  g_autofree char *xlsx = temp_path ("audit.xlsx");
+  g_autofree char *csv = temp_path ("audit.csv");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Run run;
+
+  if (skip_without_program ())
+    return;
+
+  run = run_tsunagu ("--database", db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "export", "audit", "--output", xlsx, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 2, "PK", 2);
+
+  run = run_tsunagu ("--database", db, "export", "audit", "--output", csv, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run = run_tsunagu ("--database", db, "export", "audit", "--output", xlsx, "--fiscal-year", "2023", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+}
+
 static void
 test_members_report (void)
 {
@@ -913,6 +945,7 @@ main (int    argc,
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/export-round-trip", test_export_round_trip);
   g_test_add_func ("/cli/backup", test_backup);
+  g_test_add_func ("/cli/export-audit", test_export_audit);
   g_test_add_func ("/cli/members-report", test_members_report);
   g_test_add_func ("/cli/events", test_events);
   g_test_add_func ("/cli/budget", test_budget);
