@@ -78,28 +78,48 @@ struct _TsuHistoryWindow
 
 G_DEFINE_FINAL_TYPE (TsuHistoryWindow, tsu_history_window, ADW_TYPE_WINDOW)
 
-/* A field of a row that names it, for the rows that belong to the record:
- * "参加者「山田 太郎」". */
+/* The field that names a row of @table: a person's "title" is their
+ * position, an event's its name. */
 static const char *
-name_of (const TsuAuditEntry *entry)
+naming_column (const char *table)
 {
-  static const char * const naming[] = { "name", "title", NULL };
+  static const char * const titled[] = { "events", "event_sessions", "agenda_items", NULL };
 
-  for (guint n = 0; naming[n] != NULL; n++)
-    for (guint i = 0; entry->fields != NULL && i < entry->fields->len; i++)
-      {
-        TsuAuditField *field = g_ptr_array_index (entry->fields, i);
+  if (g_strv_contains (titled, table))
+    return "title";
+  /* Rows without a name of their own: a referral by where it went, a
+   * payment by its day. */
+  if (g_str_equal (table, "referrals"))
+    return "to_place";
+  if (g_str_equal (table, "payments"))
+    return "paid_on";
+  return "name";
+}
 
-        if (g_str_equal (field->column, naming[n])
-            && !tsu_audit_column_is_private (entry->table, field->column))
-          return field->new_value != NULL ? field->new_value : field->old_value;
-      }
+/* A row's name from @entry, if the entry has it (an update has only the
+ * fields it changed). */
+static const char *
+name_in (const TsuAuditEntry *entry)
+{
+  const char *column = naming_column (entry->table);
+
+  if (tsu_audit_column_is_private (entry->table, column))
+    return NULL;
+  for (guint i = 0; entry->fields != NULL && i < entry->fields->len; i++)
+    {
+      TsuAuditField *field = g_ptr_array_index (entry->fields, i);
+
+      if (g_str_equal (field->column, column))
+        return field->new_value != NULL ? field->new_value : field->old_value;
+    }
   return NULL;
 }
 
+/* @name: what the row is called, from this entry or an earlier one. */
 static char *
 dup_what (TsuHistoryWindow    *self,
-          const TsuAuditEntry *entry)
+          const TsuAuditEntry *entry,
+          const char          *name)
 {
   const char *table = tsu_audit_table_label (entry->table);
   const char *action = tsu_audit_action_label (entry->action);
@@ -107,15 +127,37 @@ dup_what (TsuHistoryWindow    *self,
 
   if (g_strcmp0 (entry->table, self->table) == 0 && entry->row_id == self->row_id)
     record = g_strdup (table);
-  else if (name_of (entry) != NULL)
-    /* Translators: a row that belongs to the record: "参加者「山田 太郎」" */
-    record = g_strdup_printf (_("%s “%s”"), table, name_of (entry));
+  else if (name != NULL)
+    {
+      g_autofree char *shown = tsu_audit_dup_shown_value (entry->table, naming_column (entry->table),
+                                                          name, self->date_style);
+
+      /* Translators: a row that belongs to the record: "参加者「山田 太郎」" */
+      record = g_strdup_printf (_("%s “%s”"), table, shown ? shown : name);
+    }
   else
     /* A row that belongs to the record, by its number: "参加者 12". */
     record = g_strdup_printf ("%s %" G_GINT64_FORMAT, table, entry->row_id);
   /* Translators: in the history, the record and what happened to it:
    * "団体 · 変更" */
   return g_strdup_printf (_("%s · %s"), record, action);
+}
+
+/* Numbers people do not use are left out: the row's own id, and on a new
+ * row of the record the link back to it. */
+static gboolean
+is_shown (TsuHistoryWindow    *self,
+          const TsuAuditEntry *entry,
+          const TsuAuditField *field)
+{
+  g_autofree char *record_id = NULL;
+
+  if (g_str_equal (field->column, "id"))
+    return FALSE;
+  if (entry->action != TSU_AUDIT_INSERT || !g_str_has_suffix (field->column, "_id"))
+    return TRUE;
+  record_id = g_strdup_printf ("%" G_GINT64_FORMAT, self->row_id);
+  return g_strcmp0 (field->new_value, record_id) != 0;
 }
 
 static char *
@@ -128,11 +170,15 @@ dup_changes (TsuHistoryWindow    *self,
     {
       TsuAuditField *field = g_ptr_array_index (entry->fields, i);
       const char *label = tsu_audit_column_label (entry->table, field->column);
-      g_autofree char *old_value = tsu_audit_dup_shown_value (entry->table, field->column,
-                                                              field->old_value, self->date_style);
-      g_autofree char *new_value = tsu_audit_dup_shown_value (entry->table, field->column,
-                                                              field->new_value, self->date_style);
+      g_autofree char *old_value = NULL;
+      g_autofree char *new_value = NULL;
 
+      if (!is_shown (self, entry, field))
+        continue;
+      old_value = tsu_audit_dup_shown_value (entry->table, field->column, field->old_value,
+                                             self->date_style);
+      new_value = tsu_audit_dup_shown_value (entry->table, field->column, field->new_value,
+                                             self->date_style);
       if (text->len > 0)
         g_string_append_c (text, '\n');
       switch (entry->action)
@@ -152,12 +198,17 @@ dup_changes (TsuHistoryWindow    *self,
           break;
         }
     }
+  if (text->len == 0 && entry->action == TSU_AUDIT_UPDATE)
+    /* Translators: in the history, a save that changed nothing a person
+     * would see */
+    g_string_append (text, _("Saved without changes"));
   return g_string_free (text, FALSE);
 }
 
 static TsuHistoryRow *
 row_new (TsuHistoryWindow    *self,
-         const TsuAuditEntry *entry)
+         const TsuAuditEntry *entry,
+         const char          *name)
 {
   TsuHistoryRow *row = g_object_new (TSU_TYPE_HISTORY_ROW, NULL);
   g_autofree char *when = tsu_date_time_format_iso (entry->changed_at, self->date_style);
@@ -169,7 +220,7 @@ row_new (TsuHistoryWindow    *self,
     row->cells[CELL_WHEN] = g_steal_pointer (&when);
   row->id = entry->id;
   row->cells[CELL_USER] = g_strdup (entry->user ? entry->user : "");
-  row->cells[CELL_WHAT] = dup_what (self, entry);
+  row->cells[CELL_WHAT] = dup_what (self, entry, name);
   row->cells[CELL_CHANGES] = dup_changes (self, entry);
   return row;
 }
@@ -188,9 +239,12 @@ reload (TsuHistoryWindow *self)
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree const char **entry_names = NULL;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   gint64 newest = newest_shown (self);
   guint n_new = 0;
+  guint first;
 
   entries = tsu_audit_list_for_record (self->database, self->table, self->row_id, &error);
   if (entries == NULL)
@@ -198,6 +252,25 @@ reload (TsuHistoryWindow *self)
       g_warning ("Could not load the history: %s", error->message);
       return;
     }
+  /* What each row is called, as of each entry: an update that does not
+   * change the name still shows it, from the entry that last had it. */
+  entry_names = g_new0 (const char *, entries->len + 1);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TsuAuditEntry *entry = g_ptr_array_index (entries, i);
+      char *key = g_strdup_printf ("%s\t%" G_GINT64_FORMAT, entry->table, entry->row_id);
+      const char *name = name_in (entry);
+
+      if (name != NULL)
+        g_hash_table_replace (names, key, (gpointer) name);
+      else
+        {
+          name = g_hash_table_lookup (names, key);
+          g_free (key);
+        }
+      entry_names[i] = name;
+    }
+
   while (n_new < entries->len
          && ((TsuAuditEntry *) g_ptr_array_index (entries, entries->len - 1 - n_new))->id > newest)
     n_new++;
@@ -208,20 +281,19 @@ reload (TsuHistoryWindow *self)
     {
       /* The trail only grows: the rows shown stay, with the focus and
        * the scroll position, and the new ones go on top. */
-      for (guint i = entries->len; i > entries->len - n_new; i--)
-        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (entries, i - 1)));
-      g_list_store_splice (self->rows, 0, 0, rows->pdata, rows->len);
+      first = entries->len - n_new;
     }
   else
     {
       /* Another trail (a backup restored over the database): all anew.
        * GTK 4.8 trips over a focused row that goes (a critical in
        * gtk_widget_is_ancestor), so the focus leaves the list first. */
-      for (guint i = entries->len; i > 0; i--)
-        g_ptr_array_add (rows, row_new (self, g_ptr_array_index (entries, i - 1)));
+      first = 0;
       gtk_window_set_focus (GTK_WINDOW (self), NULL);
-      g_list_store_splice (self->rows, 0, shown, rows->pdata, rows->len);
     }
+  for (guint i = entries->len; i > first; i--)
+    g_ptr_array_add (rows, row_new (self, g_ptr_array_index (entries, i - 1), entry_names[i - 1]));
+  g_list_store_splice (self->rows, 0, first == 0 ? shown : 0, rows->pdata, rows->len);
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->rows)) > 0 ? "list" : "empty");
 }
@@ -243,7 +315,6 @@ setup_cell (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), cell == CELL_CHANGES);
   if (cell == CELL_CHANGES || cell == CELL_WHAT)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -16,7 +16,13 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "tsu-attendee.h"
 #include "tsu-audit-report.h"
+#include "tsu-budget-line.h"
+#include "tsu-case.h"
+#include "tsu-event.h"
+#include "tsu-organization.h"
+#include "tsu-referral.h"
 #include "tsu-report-file.h"
 #include "tsu-xlsx-style.h"
 
@@ -47,7 +53,7 @@ typedef enum
 /* Excel refuses longer cell texts. */
 #define MAX_CELL_CHARS 32000
 
-static const double max_widths[N_COLUMNS] = { 24, 14, 16, 9, 8, 28, 40, 40 };
+static const double max_widths[N_COLUMNS] = { 27, 14, 16, 9, 10, 28, 40, 40 };
 
 static const char *
 column_header (Column column)
@@ -98,6 +104,144 @@ is_iso_date_time (const char *value)
   return tsu_date_from_iso (day, &date);
 }
 
+typedef enum
+{
+  VALUE_BOOLEAN,
+  VALUE_ORGANIZATION_KIND,
+  VALUE_EVENT_KIND,
+  VALUE_EVENT_STATUS,
+  VALUE_ATTENDEE_STATUS,
+  VALUE_FUNDING,
+  VALUE_REFERRAL_STATUS,
+  VALUE_REFERRAL_REASON,
+  VALUE_AGE_BAND,
+  VALUE_CONSENT,
+  VALUE_LEGAL_BASIS,
+  VALUE_CONTACT,
+  VALUE_CONCERNS,
+} ValueKind;
+
+/* Columns that hold a code or a flag, shown as the words the program
+ * uses elsewhere ("会員", "出席", "はい") rather than "member", 1. */
+static const struct
+{
+  const char *table;
+  const char *column;
+  ValueKind   kind;
+} coded_columns[] = {
+  { "organizations", "kind", VALUE_ORGANIZATION_KIND },
+  { "people", "is_primary", VALUE_BOOLEAN },
+  { "events", "kind", VALUE_EVENT_KIND },
+  { "events", "status", VALUE_EVENT_STATUS },
+  { "attendees", "status", VALUE_ATTENDEE_STATUS },
+  { "attendees", "walk_in", VALUE_BOOLEAN },
+  { "budget_lines", "funding", VALUE_FUNDING },
+  { "budget_lines", "draft", VALUE_BOOLEAN },
+  { "cases", "age_band", VALUE_AGE_BAND },
+  { "cases", "foreign_resident", VALUE_BOOLEAN },
+  { "cases", "consent", VALUE_CONSENT },
+  { "cases", "legal_basis", VALUE_LEGAL_BASIS },
+  { "cases", "contact", VALUE_CONTACT },
+  { "cases", "concerns", VALUE_CONCERNS },
+  { "cases", "support_meeting", VALUE_BOOLEAN },
+  { "referrals", "status", VALUE_REFERRAL_STATUS },
+  { "referrals", "reason", VALUE_REFERRAL_REASON },
+};
+
+/* The label of a coded value, or NULL to show it as stored. */
+static char *
+dup_value_label (ValueKind   kind,
+                 const char *value)
+{
+  switch (kind)
+    {
+    case VALUE_BOOLEAN:
+      if (g_str_equal (value, "0") || g_str_equal (value, "1"))
+        return g_strdup (g_str_equal (value, "1") ? _("Yes") : _("No"));
+      return NULL;
+    case VALUE_ORGANIZATION_KIND:
+      {
+        TsuOrganizationKind v;
+
+        return tsu_organization_kind_from_text (value, &v) ? g_strdup (tsu_organization_kind_to_label (v)) : NULL;
+      }
+    case VALUE_EVENT_KIND:
+      {
+        TsuEventKind v;
+
+        return tsu_event_kind_from_text (value, &v) ? g_strdup (tsu_event_kind_to_label (v)) : NULL;
+      }
+    case VALUE_EVENT_STATUS:
+      {
+        TsuEventStatus v;
+
+        return tsu_event_status_from_text (value, &v) ? g_strdup (tsu_event_status_to_label (v)) : NULL;
+      }
+    case VALUE_ATTENDEE_STATUS:
+      {
+        TsuAttendeeStatus v;
+
+        return tsu_attendee_status_from_text (value, &v) ? g_strdup (tsu_attendee_status_to_label (v)) : NULL;
+      }
+    case VALUE_FUNDING:
+      {
+        TsuFunding v;
+
+        return tsu_funding_from_text (value, &v) ? g_strdup (tsu_funding_to_label (v)) : NULL;
+      }
+    case VALUE_REFERRAL_STATUS:
+      {
+        TsuReferralStatus v;
+
+        return tsu_referral_status_from_text (value, &v) ? g_strdup (tsu_referral_status_to_label (v)) : NULL;
+      }
+    case VALUE_REFERRAL_REASON:
+      {
+        TsuReferralReason v;
+
+        return tsu_referral_reason_from_text (value, &v) && v != TSU_REASON_NONE
+               ? g_strdup (tsu_referral_reason_to_label (v)) : NULL;
+      }
+    case VALUE_AGE_BAND:
+      {
+        TsuAgeBand v;
+
+        return tsu_age_band_from_text (value, &v) ? g_strdup (tsu_age_band_to_label (v)) : NULL;
+      }
+    case VALUE_CONSENT:
+      {
+        TsuConsent v;
+
+        return tsu_consent_from_text (value, &v) ? g_strdup (tsu_consent_to_label (v)) : NULL;
+      }
+    case VALUE_LEGAL_BASIS:
+      {
+        TsuLegalBasis v;
+
+        return tsu_legal_basis_from_text (value, &v) && v != TSU_LEGAL_BASIS_NONE
+               ? g_strdup (tsu_legal_basis_to_label (v)) : NULL;
+      }
+    case VALUE_CONTACT:
+      {
+        TsuContact v;
+
+        return tsu_contact_from_text (value, &v) ? g_strdup (tsu_contact_to_label (v)) : NULL;
+      }
+    case VALUE_CONCERNS:
+      {
+        char *end = NULL;
+        guint64 mask = g_ascii_strtoull (value, &end, 10);
+
+        /* Stored as a bit mask. */
+        if (end == value || *end != '\0' || mask > G_MAXUINT)
+          return NULL;
+        return tsu_concerns_to_text ((guint) mask, FALSE);
+      }
+    default:
+      return NULL;
+    }
+}
+
 char *
 tsu_audit_dup_shown_value (const char   *table,
                            const char   *column,
@@ -114,6 +258,15 @@ tsu_audit_dup_shown_value (const char   *table,
     return g_strdup (TSU_AUDIT_HIDDEN);
   if (is_iso_date_time (value))
     return tsu_date_time_format_iso (value, date_style);
+  for (guint i = 0; i < G_N_ELEMENTS (coded_columns); i++)
+    if (g_str_equal (coded_columns[i].table, table) && g_str_equal (coded_columns[i].column, column))
+      {
+        char *label = dup_value_label (coded_columns[i].kind, value);
+
+        if (label != NULL)
+          return label;
+        break;
+      }
   return g_strdup (value);
 }
 
@@ -259,8 +412,10 @@ write_row (Writer              *writer,
 {
   guint lines = 1;
 
-  for (guint c = 0; c < N_COLUMNS; c++)
-    lines = MAX (lines, tsu_xlsx_count_lines (cells[c], writer->widths[c]));
+  /* The date-time and the id are numbers: they never wrap. */
+  for (guint c = COL_USER; c < N_COLUMNS; c++)
+    if (c != COL_ROW_ID)
+      lines = MAX (lines, tsu_xlsx_count_lines (cells[c], writer->widths[c]));
   /* Before the cells: in constant_memory mode a row is written out when
    * the next one starts. */
   worksheet_set_row (writer->sheet, writer->row, MIN (lines, MAX_LINES) * TSU_XLSX_LINE_HEIGHT, NULL);
@@ -399,7 +554,8 @@ tsu_audit_report_export_xlsx (TsuDatabase                  *db,
       return FALSE;
     }
   for (guint c = 0; c < N_COLUMNS; c++)
-    writer.widths[c] = CLAMP (ceil (writer.widths[c] + 1), MIN_WIDTH, max_widths[c]);
+    /* tsu_xlsx_count_lines() leaves 1.5 for the cell's padding. */
+    writer.widths[c] = CLAMP (ceil (writer.widths[c] + 2), MIN_WIDTH, max_widths[c]);
 
   temp_path = tsu_report_file_begin (path, error);
   if (temp_path == NULL)

@@ -35,7 +35,8 @@ gboolean  tsu_audit_report_export_xlsx  (TsuDatabase                 *db,
 
 /* A value of @column of @table as people see it: TSU_AUDIT_HIDDEN for a
  * private column, a date ("2023-12-14", "2023-12-14T15:00") in
- * @date_style, else as stored; NULL for an empty value. */
+ * @date_style, a code or flag as its label ("member" → 会員, 1 → はい),
+ * else as stored; NULL for an empty value. */
 char     *tsu_audit_dup_shown_value     (const char                  *table,
                                          const char                  *column,
                                          const char                  *value,

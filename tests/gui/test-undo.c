@@ -688,12 +688,29 @@ test_history_window (Fixture       *f,
   person = g_strdup_printf ("%s “奥田 知志” · %s", tsu_audit_table_label ("people"),
                             tsu_audit_action_label (TSU_AUDIT_INSERT));
   g_assert_true (window_shows (window, person));
+  /* Codes as words, and no ids nobody uses. */
+  {
+    g_autofree char *kind = g_strdup_printf ("%s: %s", tsu_audit_column_label ("organizations", "kind"),
+                                             tsu_organization_kind_to_label (TSU_ORGANIZATION_KIND_MEMBER));
+
+    g_assert_true (window_shows (window, kind));
+    g_assert_false (window_shows (window, "\tID: "));
+    g_assert_false (window_shows (window, "\nID: "));
+  }
 
   /* It follows the database, and a second click shows the same window. */
   set_phone (f->db, f->org_id, "093-333-3333");
   spin ();
   g_assert_cmpuint (tsu_history_window_get_n_entries (window), ==, n + 1);
   g_assert_true (window_shows (window, "093-222-2222 → 093-333-3333"));
+  /* A save that changed nothing shown says so rather than nothing. */
+  set_phone (f->db, f->org_id, "093-333-3333");
+  spin ();
+  {
+    g_autofree char *text = tsu_history_window_dup_entry_text (window, 0);
+
+    g_assert_true (g_str_has_suffix (text, "\tSaved without changes"));
+  }
   gtk_widget_activate_action (GTK_WIDGET (view), "members.history", NULL);
   spin ();
   {

@@ -38,6 +38,8 @@ print("max_column\t%d" % ws.max_column)
 for column in range(1, ws.max_column + 1):
     letter = openpyxl.utils.get_column_letter(column)
     print("width\t%d\t%s" % (column, ws.column_dimensions[letter].width))
+for number in range(1, ws.max_row + 1):
+    print("height\t%d\t%s" % (number, ws.row_dimensions[number].height))
 for row in ws.iter_rows():
     for cell in row:
         if cell.value is None:

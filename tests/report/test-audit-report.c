@@ -277,6 +277,12 @@ test_rows (Fixture       *f,
   g_assert_true (g_str_has_prefix (value (&facts, row, COL_WHEN), today));
   g_assert_cmpstr (cell (&facts, row, COL_WHEN)[F_FORMAT], ==, "yyyy/mm/dd hh:mm:ss");
   g_assert_cmpstr (cell (&facts, row, COL_FIELD)[F_FONT], ==, "游ゴシック");
+  /* One line high: the date-time is a number and does not wrap. */
+  {
+    g_autofree char *key = g_strdup_printf ("height\t%d", row);
+
+    g_assert_cmpstr (fact (&facts, key), ==, "18.75");
+  }
 
   /* The first row of the organisation is its insert, dates as dates. */
   row = find_row (&facts, "organizations", "joined_on", FALSE);
@@ -284,6 +290,11 @@ test_rows (Fixture       *f,
   g_assert_cmpstr (value (&facts, row, COL_ACTION), ==, tsu_audit_action_label (TSU_AUDIT_INSERT));
   g_assert_null (value (&facts, row, COL_OLD));
   g_assert_cmpstr (value (&facts, row, COL_NEW), ==, "2023年12月14日");
+
+  /* Codes as the words people know. */
+  row = find_row (&facts, "organizations", "kind", FALSE);
+  g_assert_cmpint (row, >, 0);
+  g_assert_cmpstr (value (&facts, row, COL_NEW), ==, tsu_organization_kind_to_label (TSU_ORGANIZATION_KIND_MEMBER));
 
   /* The delete is there. */
   row = find_row (&facts, "organizations", "deleted_at", TRUE);
@@ -324,7 +335,7 @@ test_layout (Fixture       *f,
   g_autofree char *path = export (f, TSU_DATE_STYLE_GREGORIAN);
   g_auto(Facts) facts = { 0 };
   g_autofree char *filter = NULL;
-  static const double caps[] = { 0, 24, 14, 16, 9, 8, 28, 40, 40 };
+  static const double caps[] = { 0, 27, 14, 16, 9, 10, 28, 40, 40 };
   int row = 0;
 
   read_facts (&facts, path);
