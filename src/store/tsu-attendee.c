@@ -621,11 +621,18 @@ tsu_attendee_set_status_in_db (TsuAttendee        *self,
                                GError            **error)
 {
   sqlite3_stmt *stmt;
+  gint64 version = 0;
 
   g_return_val_if_fail (TSU_IS_ATTENDEE (self), FALSE);
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (status < TSU_N_ATTENDEE_STATUSES, FALSE);
 
+  /* A transaction of its own, although it is one statement: the change
+   * is stepped here rather than through tsu_database_step_done(), and
+   * only a commit ends it as one change of the audit trail (its id for
+   * the desk's Undo, TsuDatabase::change-committed for Ctrl+Z). */
+  if (!tsu_database_begin (db, error))
+    return FALSE;
   /* A status is one fact about one person: two reception desks marking
    * the same arrival agree, so the last write wins without a version
    * check. */
@@ -634,17 +641,21 @@ tsu_attendee_set_status_in_db (TsuAttendee        *self,
                                " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now')"
                                " WHERE id = ? RETURNING version", error);
   if (stmt == NULL)
-    return FALSE;
+    {
+      tsu_database_rollback (db);
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, status_codes[status], -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, self->id);
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
-      self->version = sqlite3_column_int64 (stmt, 0);
+      version = sqlite3_column_int64 (stmt, 0);
       sqlite3_reset (stmt);
       break;
     case SQLITE_DONE:
       sqlite3_reset (stmt);
+      tsu_database_rollback (db);
       g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_NOT_FOUND,
                    _("%s is no longer on the list. Another user may have removed them."),
                    self->text[TEXT_NAME]);
@@ -652,9 +663,13 @@ tsu_attendee_set_status_in_db (TsuAttendee        *self,
     default:
       tsu_database_set_error (db, error);
       sqlite3_reset (stmt);
+      tsu_database_rollback (db);
       return FALSE;
     }
+  if (!tsu_database_commit (db, error))
+    return FALSE;
 
+  self->version = version;
   tsu_attendee_set_status (self, status);
   tsu_database_emit_changed (db, "attendees");
   return TRUE;

@@ -24,6 +24,7 @@
 #include "tsu-members-view.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
+#include "tsu-reception-window.h"
 #include "tsu-undo-stack.h"
 #include "tsu-view-support.h"
 #include "tsu-window.h"
@@ -38,22 +39,26 @@ typedef struct
   gint64           org_id;
 } Fixture;
 
+/* The Undo button of the newest toast: an older one may still be on its
+ * way out. */
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+find_last_button (GtkWidget  *root,
+                  const char *label)
 {
+  GtkWidget *found = NULL;
+
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
+    found = root;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, label);
+      GtkWidget *last = find_last_button (child, label);
 
-      if (found != NULL)
-        return found;
+      if (last != NULL)
+        found = last;
     }
-  return NULL;
+  return found;
 }
 
 static GtkWidget *
@@ -89,7 +94,7 @@ find_toplevel (GType type)
 static void
 click_undo (Fixture *f)
 {
-  GtkWidget *undo = find_button (GTK_WIDGET (f->overlay), "_Undo");
+  GtkWidget *undo = find_last_button (GTK_WIDGET (f->overlay), "_Undo");
 
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
@@ -365,6 +370,88 @@ test_delete_session (Fixture       *f,
   g_assert_cmpstr (tsu_event_session_get_title (g_ptr_array_index (sessions, 0)), ==, "第1部");
   g_assert_cmpint (tsu_event_session_get_head_count (g_ptr_array_index (sessions, 0)), ==, 75);
   g_assert_cmpuint (tsu_event_session_get_position (g_ptr_array_index (sessions, 1)), ==, 2);
+}
+
+static TsuAttendeeStatus
+status_of (TsuDatabase *db,
+           gint64       event_id,
+           const char  *name,
+           gboolean    *found)
+{
+  g_autoptr(GPtrArray) all = tsu_attendee_load_for_event (db, event_id, TRUE, NULL);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (tsu_attendee_get_name (g_ptr_array_index (all, i)), name))
+      {
+        *found = TRUE;
+        return tsu_attendee_get_status (g_ptr_array_index (all, i));
+      }
+  *found = FALSE;
+  return TSU_ATTENDEE_STATUS_REGISTERED;
+}
+
+/* The reception desk's Undo: a mark goes back to what it was, a walk-in
+ * added by mistake goes. */
+static void
+test_reception (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(TsuEvent) event = tsu_event_new ();
+  g_autoptr(TsuAttendee) attendee = NULL;
+  g_autoptr(GError) error = NULL;
+  TsuReceptionWindow *window;
+  GtkWidget *entry;
+  GtkWidget *undo;
+  gboolean found;
+
+  tsu_event_set_key (event, "2023-training");
+  tsu_event_set_kind (event, TSU_EVENT_KIND_TRAINING);
+  tsu_event_set_title (event, "研修会");
+  tsu_event_set_starts_at (event, "2023-07-19T13:00");
+  g_assert_true (tsu_event_save (event, f->db, &error));
+  g_assert_no_error (error);
+  attendee = tsu_attendee_new (tsu_event_get_id (event));
+  tsu_attendee_set_name (attendee, "山本 花子");
+  tsu_attendee_set_reading (attendee, "やまもと はなこ");
+  tsu_attendee_set_affiliation (attendee, "市民");
+  g_assert_true (tsu_attendee_save (attendee, f->db, &error));
+  g_assert_no_error (error);
+
+  window = tsu_reception_window_new (NULL, f->db, event);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  entry = find_widget (GTK_WIDGET (window), GTK_TYPE_ENTRY, "reception-search");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "やまもと");
+  spin ();
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+  g_assert_cmpint (status_of (f->db, tsu_event_get_id (event), "山本 花子", &found), ==,
+                   TSU_ATTENDEE_STATUS_ATTENDED);
+  undo = find_last_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  g_assert_cmpint (status_of (f->db, tsu_event_get_id (event), "山本 花子", &found), ==,
+                   TSU_ATTENDEE_STATUS_REGISTERED);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "reception.walk-in", NULL);
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (window), GTK_TYPE_ENTRY, "walk-in-name")),
+                         "木村 四郎");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (window), GTK_TYPE_ENTRY, "walk-in-reading")),
+                         "きむら しろう");
+  gtk_widget_activate_action (GTK_WIDGET (window), "reception.add-walk-in", NULL);
+  spin ();
+  status_of (f->db, tsu_event_get_id (event), "木村 四郎", &found);
+  g_assert_true (found);
+  undo = find_last_button (GTK_WIDGET (window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  spin ();
+  status_of (f->db, tsu_event_get_id (event), "木村 四郎", &found);
+  g_assert_false (found);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
 }
 
 /* Undoing a change made again since refuses and says so. */
@@ -858,6 +945,8 @@ main (int    argc,
               fixture_set_up, test_delete_attendee, fixture_tear_down);
   g_test_add ("/undo/toast/delete-session", Fixture, NULL,
               fixture_set_up, test_delete_session, fixture_tear_down);
+  g_test_add ("/undo/toast/reception", Fixture, NULL,
+              fixture_set_up, test_reception, fixture_tear_down);
   g_test_add ("/undo/toast/conflict", Fixture, NULL,
               fixture_set_up, test_undo_conflict, fixture_tear_down);
   g_test_add ("/undo/stack", Fixture, NULL,
