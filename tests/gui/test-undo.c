@@ -563,6 +563,14 @@ on_undo_activated (GSimpleAction *action,
   tsu_undo_stack_undo_in_widget (g_object_get_data (G_OBJECT (window), "stack"), window);
 }
 
+static gboolean
+have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  return path != NULL;
+}
+
 static void
 xdotool (GtkWindow  *window,
          const char *first,
@@ -630,7 +638,7 @@ test_ctrl_z (Fixture       *f,
   GtkWidget *button = gtk_button_new_with_label ("a button");
   GtkWidget *entry = gtk_entry_new ();
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || g_find_program_in_path ("xdotool") == NULL)
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || !have_xdotool ())
     {
       g_test_skip ("needs X11 (Xvfb) and xdotool");
       return;
@@ -705,7 +713,7 @@ test_window_ctrl_z (Fixture       *f,
   GtkWidget *search;
   GtkWidget *list;
 
-  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || g_find_program_in_path ("xdotool") == NULL)
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()) || !have_xdotool ())
     {
       g_test_skip ("needs X11 (Xvfb) and xdotool");
       return;
