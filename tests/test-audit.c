@@ -156,7 +156,7 @@ test_undo_update_and_delete (void)
   removal = tsu_database_get_last_change (db);
   g_assert_cmpint (removal, >, edit);
   description = tsu_audit_describe_change (db, removal);
-  g_assert_cmpstr (description, ==, "Deleted Organisation “抱樸”");
+  g_assert_cmpstr (description, ==, "Deleted Organisation “NPO法人 抱樸”");
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM organizations WHERE deleted_at IS NULL"), ==, 0);
 
   g_assert_true (tsu_database_undo_change (db, removal, &error));

@@ -11,11 +11,13 @@
 #include "tsu-backup-tasks.h"
 #include "tsu-budget-view.h"
 #include "tsu-events-view.h"
+#include "tsu-export.h"
 #include "tsu-import-dialog.h"
 #include "tsu-members-view.h"
 #include "tsu-overview-view.h"
 #include "tsu-referrals-view.h"
 #include "tsu-restore-dialog.h"
+#include "tsu-undo-stack.h"
 #include "tsu-window.h"
 
 struct _TsuWindow
@@ -41,6 +43,7 @@ struct _TsuWindow
   GtkNativeDialog      *chooser;    /* the file chooser shown now */
   AdwToast             *busy_toast; /* "Backing up…" while a backup runs */
   guint                 n_busy;     /* backups and restores running */
+  TsuUndoStack         *undo_stack; /* Ctrl+Z: this session's changes */
 };
 
 G_DEFINE_FINAL_TYPE (TsuWindow, tsu_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -858,6 +861,28 @@ restore_activated (GSimpleAction *action,
 }
 
 static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsuWindow *self = TSU_WINDOW (user_data);
+
+  if (self->undo_stack != NULL)
+    tsu_undo_stack_undo_in_widget (self->undo_stack, GTK_WIDGET (self));
+}
+
+static void
+export_audit_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  TsuWindow *self = TSU_WINDOW (user_data);
+
+  if (self->database != NULL)
+    tsu_export_audit_trail (GTK_WIDGET (self), self->database);
+}
+
+static void
 show_view_activated (GSimpleAction *action,
                      GVariant      *parameter,
                      gpointer       user_data)
@@ -872,19 +897,21 @@ static const GActionEntry win_actions[] = {
   { .name = "backup", .activate = back_up_activated },
   { .name = "restore", .activate = restore_activated },
   { .name = "show-view", .activate = show_view_activated, .parameter_type = "s" },
+  { .name = "undo", .activate = undo_activated },
+  { .name = "export-audit", .activate = export_audit_activated },
 };
 
 static void
 update_actions (TsuWindow *self)
 {
-  static const char * const need_database[] = { "import", "backup", "restore" };
+  static const char * const need_database[] = { "import", "backup", "restore", "export-audit" };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_database); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), need_database[i]);
       /* One backup or restore at a time: a restore replaces the file the
        * other would read. */
-      gboolean enabled = self->database != NULL && (i == 0 || self->n_busy == 0);
+      gboolean enabled = self->database != NULL && (i == 0 || i == 3 || self->n_busy == 0);
 
       /* None once the window is disposed and a worker ends after it. */
       if (action != NULL)
@@ -945,6 +972,7 @@ tsu_window_dispose (GObject *object)
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TSU_TYPE_WINDOW);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -1031,6 +1059,11 @@ tsu_window_init (TsuWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+                               FALSE);
+  /* Not an application accelerator: those run in the capture phase and
+   * would take Ctrl+Z from a text field's own undo. */
+  gtk_widget_add_controller (GTK_WIDGET (self), tsu_undo_shortcut_controller_new ("win.undo"));
   self->settings = tsu_settings_new ();
   restore_size (self);
   update_subtitle (self);
@@ -1073,6 +1106,19 @@ tsu_window_set_database (TsuWindow   *self,
 
   if (!g_set_object (&self->database, database))
     return;
+
+  /* Ctrl+Z undoes what was done to the database shown, in this window. */
+  g_clear_object (&self->undo_stack);
+  if (database != NULL)
+    {
+      self->undo_stack = tsu_undo_stack_new (database);
+      g_object_bind_property (self->undo_stack, "can-undo",
+                              g_action_map_lookup_action (G_ACTION_MAP (self), "undo"), "enabled",
+                              G_BINDING_SYNC_CREATE);
+    }
+  else
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
+                                 FALSE);
 
   tsu_overview_view_set_database (self->overview_view, database);
   if (database != NULL)

@@ -608,7 +608,8 @@ tsu_audit_describe_change (TsuDatabase *db,
    * first, what it cascaded to after. */
   stmt = tsu_database_prepare (db,
                                "SELECT table_name, action,"
-                               " coalesce (json_extract (coalesce (new_values, old_values), '$.name'),"
+                               " coalesce (trim (coalesce (json_extract (coalesce (new_values, old_values), '$.legal_form'), '')"
+                               "  || ' ' || json_extract (coalesce (new_values, old_values), '$.name')),"
                                "  json_extract (coalesce (new_values, old_values), '$.title'),"
                                "  json_extract (coalesce (new_values, old_values), '$.code'),"
                                "  json_extract (coalesce (new_values, old_values), '$.paid_on')),"

@@ -77,6 +77,17 @@ parse_backup_name (const char *folder,
     }
   info->path = g_build_filename (folder, name, NULL);
   info->reason = *tail == '-' ? g_strdup (tail + 1) : NULL;
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (info->path);
+    g_autoptr(GFileInfo) file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                        G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                        G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+    if (file_info != NULL)
+      info->modified = (gint64) g_file_info_get_attribute_uint64 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED)
+                       * G_USEC_PER_SEC
+                       + g_file_info_get_attribute_uint32 (file_info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  }
   info->organizations = info->people = info->events = -1;
   info->budget_lines = info->cases = info->referrals = -1;
   return info;
@@ -90,6 +101,8 @@ compare_newest_first (gconstpointer a,
   const TsuBackupInfo *y = *(TsuBackupInfo * const *) b;
   int order = g_date_time_compare (y->taken_at, x->taken_at);
 
+  if (order == 0)
+    order = (y->modified > x->modified) - (y->modified < x->modified);
   return order != 0 ? order : g_strcmp0 (y->path, x->path);
 }
 

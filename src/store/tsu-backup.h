@@ -25,6 +25,8 @@ typedef struct
   char      *path;
   GDateTime *taken_at;      /* local time, from the name */
   char      *reason;        /* NULL for a daily backup, "before-v5", … */
+  gint64     modified;      /* the file's modification time, µs since 1970:
+                             * orders backups taken in the same second */
   /* Filled by tsu_backup_info_load_counts(), -1 before. */
   gint64     organizations;
   gint64     people;

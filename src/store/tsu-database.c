@@ -1023,6 +1023,7 @@ gint64
 tsu_database_get_last_change (TsuDatabase *self)
 {
   g_return_val_if_fail (TSU_IS_DATABASE (self), 0);
+  end_change (self);
   return self->last_change;
 }
 
@@ -1100,6 +1101,10 @@ tsu_database_prepare (TsuDatabase  *self,
   g_return_val_if_fail (TSU_IS_DATABASE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  /* A write stepped by hand outside a transaction ended its change when
+   * SQLite committed it; the next statement is the first chance to say
+   * so. */
+  end_change (self);
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
     {

@@ -514,12 +514,12 @@ test_stack (Fixture       *f,
     }
   g_assert_cmpuint (tsu_undo_stack_get_n_changes (stack), ==, TSU_UNDO_STACK_DEPTH);
   g_assert_true (tsu_undo_stack_get_can_undo (stack));
-  expected = g_strdup_printf ("Undo: %s", "Changed Organisation “抱樸”");
+  expected = g_strdup_printf ("Undo: %s", "Changed Organisation “NPO法人 抱樸”");
   g_assert_cmpstr (tsu_undo_stack_get_label (stack), ==, expected);
 
   message = tsu_undo_stack_undo (stack, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (message, ==, "Undone: Changed Organisation “抱樸”");
+  g_assert_cmpstr (message, ==, "Undone: Changed Organisation “NPO法人 抱樸”");
   phone = phone_of (f->db, f->org_id);
   g_assert_cmpstr (phone, ==, "093-000-0023");
   g_assert_cmpuint (tsu_undo_stack_get_n_changes (stack), ==, TSU_UNDO_STACK_DEPTH - 1);
@@ -665,7 +665,7 @@ test_ctrl_z (Fixture       *f,
   gtk_widget_grab_focus (button);
   xdotool (f->window, "key", "--clearmodifiers", "ctrl+z", NULL);
   wait_for_phone (f, "093-222-2222");
-  while (find_label (GTK_WIDGET (f->overlay), "Undone: Changed Organisation “抱樸”") == NULL)
+  while (find_label (GTK_WIDGET (f->overlay), "Undone: Changed Organisation “NPO法人 抱樸”") == NULL)
     g_main_context_iteration (NULL, TRUE);
   xdotool (f->window, "key", "--clearmodifiers", "ctrl+z", NULL);
   wait_for_phone (f, "093-111-1111");
