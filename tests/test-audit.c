@@ -6,6 +6,8 @@
 
 #include "tsu-attendee.h"
 #include "tsu-audit.h"
+#include "tsu-case.h"
+#include "tsu-history.h"
 #include "tsu-demo.h"
 #include "tsu-organization.h"
 #include "tsu-person.h"
@@ -257,6 +259,40 @@ test_undo_cascade (void)
   g_assert_cmpint (query_int64 (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 }
 
+/* Undoing a change of a case keeps the case's timeline and adds the undo
+ * to it. */
+static void
+test_undo_case (void)
+{
+  g_autoptr(TsuDatabase) db = new_database ();
+  g_autoptr(TsuCase) kase = NULL;
+  g_autoptr(TsuCase) loaded = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  TsuHistoryEntry *last;
+  gint64 id;
+
+  g_assert_true (tsu_demo_fill (db, &error));
+  id = query_int64 (db, "SELECT min(id) FROM cases");
+  kase = tsu_case_load_by_id (db, id, &error);
+  g_assert_no_error (error);
+  tsu_case_set_language (kase, "タガログ語");
+  g_assert_true (tsu_case_save (kase, db, &error));
+  g_assert_no_error (error);
+  before = tsu_history_load_for_case (db, id, NULL);
+
+  g_assert_true (tsu_database_undo_change (db, tsu_database_get_last_change (db), &error));
+  g_assert_no_error (error);
+  loaded = tsu_case_load_by_id (db, id, NULL);
+  g_assert_cmpstr (tsu_case_get_language (loaded), !=, "タガログ語");
+  after = tsu_history_load_for_case (db, id, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  last = g_ptr_array_index (after, after->len - 1);
+  g_assert_cmpstr (last->field, ==, "undo");
+  g_assert_nonnull (last->new_value);
+}
+
 /* Names for people, and free text about a person in need kept out of
  * view. */
 static void
@@ -314,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/audit/undo-update-and-delete", test_undo_update_and_delete);
   g_test_add_func ("/audit/undo-conflict", test_undo_conflict);
   g_test_add_func ("/audit/undo-cascade", test_undo_cascade);
+  g_test_add_func ("/audit/undo-case", test_undo_case);
   g_test_add_func ("/audit/labels", test_labels);
   g_test_add_func ("/audit/foreach", test_foreach);
 

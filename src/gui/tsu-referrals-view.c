@@ -1233,6 +1233,26 @@ history_change_text (TsuReferralsView *self,
    * they changed. */
   if (g_str_equal (key, "notes"))
     return g_strdup (_("Notes changed"));
+  /* tsu_database_undo_change() notes an undo with the time of the change
+   * it took back. */
+  if (g_str_equal (key, "undo"))
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+      g_autoptr(GDateTime) when = entry->new_value ? g_date_time_new_from_iso8601 (entry->new_value, zone)
+                                                   : NULL;
+      g_autofree char *time = NULL;
+      GDate date;
+
+      if (when == NULL)
+        return g_strdup (_("A change was undone"));
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (when),
+                      (GDateMonth) g_date_time_get_month (when), (GDateYear) g_date_time_get_year (when));
+      time = g_date_time_format (when, "%H:%M");
+      new_value = tsu_date_format (&date, date_style (self));
+      /* Translators: the date and time of the change that was undone */
+      return g_strdup_printf (_("The change of %s %s was undone"), new_value, time);
+    }
   new_value = history_value (self, entry->field, entry->new_value);
   if (entry->old_value == NULL)
     /* Translators: a field of a new record in the timeline: "状態: 紹介済" */
