@@ -11,6 +11,7 @@
 #include "tsu-application.h"
 #include "tsu-backup.h"
 #include "tsu-preferences-window.h"
+#include "tsu-view-support.h"
 
 struct _TsuPreferencesWindow
 {
@@ -102,15 +103,10 @@ folder_response_cb (GtkNativeDialog      *chooser,
                     int                   response,
                     TsuPreferencesWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *path = tsu_file_chooser_dup_path (chooser, response);
 
-      /* A folder that is not a local path (a bare URI) could not be
-       * written by SQLite, so it is not taken. */
-      if (file != NULL && g_file_peek_path (file) != NULL)
-        g_settings_set_string (self->settings, "backup-folder", g_file_peek_path (file));
-    }
+  if (path != NULL)
+    g_settings_set_string (self->settings, "backup-folder", path);
   g_clear_object (&self->chooser);
 }
 

@@ -13,6 +13,7 @@
 #include "tsu-application.h"
 #include "tsu-backup-tasks.h"
 #include "tsu-restore-dialog.h"
+#include "tsu-view-support.h"
 
 struct _TsuRestoreDialog
 {
@@ -317,15 +318,8 @@ choose_response_cb (GtkNativeDialog  *chooser,
                     int               response,
                     TsuRestoreDialog *self)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = tsu_file_chooser_dup_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        path = g_file_get_path (file);
-    }
   g_clear_object (&self->chooser);
   if (path != NULL)
     tsu_restore_dialog_add_file (self, path);

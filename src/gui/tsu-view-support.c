@@ -238,3 +238,17 @@ tsu_icon_button_new (const char *icon_name,
     }
   return button;
 }
+
+char *
+tsu_file_chooser_dup_path (GtkNativeDialog *chooser,
+                           int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), NULL);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  return file != NULL ? g_file_get_path (file) : NULL;
+}

@@ -40,6 +40,12 @@ void       tsu_widget_show_undo_error (GtkWidget    *widget,
                                        const GError *error);
 
 /* Removes every child of @box. */
+/* The local path the user accepted in a file chooser, or NULL when it was
+ * cancelled or the choice is not a local file (SQLite and the reports
+ * write local files only). */
+char      *tsu_file_chooser_dup_path (GtkNativeDialog *chooser,
+                                      int              response);
+
 void       tsu_list_box_remove_all   (GtkListBox *box);
 
 /* Appends a row showing @value with @title as the caption under it; an

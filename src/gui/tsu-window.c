@@ -18,6 +18,7 @@
 #include "tsu-referrals-view.h"
 #include "tsu-restore-dialog.h"
 #include "tsu-undo-stack.h"
+#include "tsu-view-support.h"
 #include "tsu-window.h"
 
 struct _TsuWindow
@@ -184,16 +185,11 @@ open_response_cb (GtkNativeDialog *chooser,
                   gpointer         user_data)
 {
   TsuWindow *self = user_data;
+  g_autofree char *path = tsu_file_chooser_dup_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        tsu_window_open_path (self, path);
-    }
   g_clear_object (&self->chooser);
+  if (path != NULL)
+    tsu_window_open_path (self, path);
 }
 
 static void
@@ -277,15 +273,8 @@ new_response_cb (GtkNativeDialog *chooser,
                  gpointer         user_data)
 {
   TsuWindow *self = user_data;
-  g_autofree char *path = NULL;
+  g_autofree char *path = tsu_file_chooser_dup_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        path = g_file_get_path (file);
-    }
   /* Cleared first: tsu_window_create_path() may reopen the chooser. */
   g_clear_object (&self->chooser);
   if (path != NULL)
@@ -761,15 +750,8 @@ back_up_response_cb (GtkNativeDialog *chooser,
                      gpointer         user_data)
 {
   TsuWindow *self = user_data;
-  g_autofree char *path = NULL;
+  g_autofree char *path = tsu_file_chooser_dup_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        path = g_file_get_path (file);
-    }
   g_clear_object (&self->chooser);
   if (path != NULL)
     tsu_window_back_up (self, path, NULL, NULL, NULL);
