@@ -486,36 +486,6 @@ dup_info (const TsuAuditReportOptions *options,
   return g_strdup_printf ("%s\u3000%s\u3000%s", count, exported, hidden);
 }
 
-/* tsu_xlsx_workbook_new(), but streaming. */
-static lxw_workbook *
-new_streaming_workbook (const char  *temp_path,
-                        const char  *title,
-                        GError     **error)
-{
-  lxw_workbook_options workbook_options = { 0 };
-  lxw_doc_properties properties = { 0 };
-  g_autofree char *folder = g_path_get_dirname (temp_path);
-  lxw_workbook *workbook;
-
-  workbook_options.constant_memory = LXW_TRUE;
-  /* The rows' temporary file beside the destination rather than in /tmp,
-   * which may be small (a RAM disk); it is removed when the workbook is
-   * closed. */
-  workbook_options.tmpdir = folder;
-  workbook = workbook_new_opt (temp_path, &workbook_options);
-  if (workbook == NULL)
-    {
-      tsu_report_file_abort (temp_path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not create the workbook: out of memory."));
-      return NULL;
-    }
-  properties.title = (char *) title;
-  properties.author = (char *) "Tsunagu";
-  workbook_set_properties (workbook, &properties);
-  return workbook;
-}
-
 gboolean
 tsu_audit_report_export_xlsx (TsuDatabase                  *db,
                               const TsuAuditReportOptions  *options,
@@ -561,7 +531,7 @@ tsu_audit_report_export_xlsx (TsuDatabase                  *db,
   if (temp_path == NULL)
     return FALSE;
   title = dup_title (options);
-  workbook = new_streaming_workbook (temp_path, title, error);
+  workbook = tsu_xlsx_workbook_new_streaming (temp_path, title, error);
   if (workbook == NULL)
     return FALSE;
   /* Translators: name of the worksheet of the exported audit trail; at

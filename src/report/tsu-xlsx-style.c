@@ -226,21 +226,27 @@ tsu_xlsx_setup_page (lxw_worksheet *sheet,
   worksheet_set_footer (sheet, "&C&P / &N");
 }
 
-lxw_workbook *
-tsu_xlsx_workbook_new (const char  *temp_path,
-                       const char  *title,
-                       GError     **error)
+static lxw_workbook *
+new_workbook (const char  *temp_path,
+              const char  *title,
+              gboolean     streaming,
+              GError     **error)
 {
   lxw_workbook_options workbook_options = { 0 };
   lxw_doc_properties properties = { 0 };
+  g_autofree char *folder = g_path_get_dirname (temp_path);
   lxw_workbook *workbook;
 
   g_return_val_if_fail (temp_path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Not constant_memory: rows are written out of order (totals first,
-   * row heights after the cells). */
-  workbook_options.constant_memory = LXW_FALSE;
+  /* Streaming (constant_memory) writes each row as it is finished, to a
+   * temporary file beside the destination rather than in /tmp, which may
+   * be a small RAM disk. Without it rows may be written out of order
+   * (totals first, row heights after the cells). */
+  workbook_options.constant_memory = streaming ? LXW_TRUE : LXW_FALSE;
+  if (streaming)
+    workbook_options.tmpdir = folder;
   workbook = workbook_new_opt (temp_path, &workbook_options);
   if (workbook == NULL)
     {
@@ -254,6 +260,22 @@ tsu_xlsx_workbook_new (const char  *temp_path,
   properties.author = (char *) "Tsunagu";
   workbook_set_properties (workbook, &properties);
   return workbook;
+}
+
+lxw_workbook *
+tsu_xlsx_workbook_new (const char  *temp_path,
+                       const char  *title,
+                       GError     **error)
+{
+  return new_workbook (temp_path, title, FALSE, error);
+}
+
+lxw_workbook *
+tsu_xlsx_workbook_new_streaming (const char  *temp_path,
+                                 const char  *title,
+                                 GError     **error)
+{
+  return new_workbook (temp_path, title, TRUE, error);
 }
 
 gboolean

@@ -85,6 +85,12 @@ void          tsu_xlsx_setup_page      (lxw_worksheet    *sheet,
 lxw_workbook *tsu_xlsx_workbook_new    (const char       *temp_path,
                                         const char       *title,
                                         GError          **error);
+/* The same with libxlsxwriter's constant_memory: every row is written out
+ * when the next one starts, so rows must come in order; for exports of any
+ * length. */
+lxw_workbook *tsu_xlsx_workbook_new_streaming (const char  *temp_path,
+                                               const char  *title,
+                                               GError     **error);
 /* Writes the workbook and renames it to @path; on failure removes
  * @temp_path and sets @error. */
 gboolean      tsu_xlsx_workbook_finish (lxw_workbook     *workbook,
