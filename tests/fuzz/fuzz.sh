@@ -31,8 +31,10 @@ artifacts="$build/fuzz-artifacts"
 mkdir -p "$scratch" "$artifacts"
 
 # The scratch folder comes first: libFuzzer writes new inputs only there.
+# -timeout is generous: on a loaded machine a plain input once took 10 s
+# inside the allocator, which libFuzzer reported as a hang.
 status=0
-nice -n 19 "$fuzzer" -max_total_time="$seconds" -timeout=10 -max_len=4096 \
+nice -n 19 "$fuzzer" -max_total_time="$seconds" -timeout=60 -max_len=4096 \
   -dict="$here/$name.dict" -print_final_stats=1 \
   -artifact_prefix="$artifacts/$name-" "$@" "$scratch" "$corpus" || status=$?
 
