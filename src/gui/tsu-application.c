@@ -10,6 +10,7 @@
 
 #include "tsu-application.h"
 #include "tsu-backup.h"
+#include "tsu-bench.h"
 #include "tsu-demo.h"
 #include "tsu-preferences-window.h"
 #include "tsu-resources.h"
@@ -108,6 +109,56 @@ tsu_display_path (const char *path)
   return g_filename_display_name (path);
 }
 
+/* Benchmarks (tests/bench/ui) ------------------------------------------------
+ *
+ * TSUNAGU_BENCH_VIEW=NAME starts on that view; TSUNAGU_BENCH_FIRST_FRAME=1
+ * prints the seconds from exec to the first painted frame of the window and
+ * quits; TSUNAGU_BENCH_VISIT_ALL=1 shows every view in turn, each until it
+ * is painted, then prints the peak RSS and quits. */
+
+static const char * const bench_views[] = {
+  "overview", "members", "events", "referrals", "budget",
+};
+
+static gboolean
+bench_mode (void)
+{
+  return g_getenv ("TSUNAGU_BENCH_FIRST_FRAME") != NULL
+         || g_getenv ("TSUNAGU_BENCH_VISIT_ALL") != NULL
+         || g_getenv ("TSUNAGU_BENCH_VIEW") != NULL;
+}
+
+static void
+bench_visit_next (GtkWidget *widget,
+                  gpointer   user_data)
+{
+  guint next = GPOINTER_TO_UINT (user_data);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (next >= G_N_ELEMENTS (bench_views))
+    {
+      tsu_bench_print_peak_rss ();
+      g_application_quit (G_APPLICATION (app));
+      return;
+    }
+  tsu_window_show_view (TSU_WINDOW (widget), bench_views[next]);
+  tsu_bench_after_next_paint (widget, bench_visit_next, GUINT_TO_POINTER (next + 1));
+}
+
+static void
+bench_first_frame (GtkWidget *widget,
+                   gpointer   user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (g_getenv ("TSUNAGU_BENCH_FIRST_FRAME") != NULL)
+    tsu_bench_print_since_exec ();
+  if (g_getenv ("TSUNAGU_BENCH_VISIT_ALL") != NULL)
+    bench_visit_next (widget, GUINT_TO_POINTER (0));
+  else
+    g_application_quit (G_APPLICATION (app));
+}
+
 TsuDatabase *
 tsu_application_open_database (const char  *path,
                                GError     **error)
@@ -124,6 +175,9 @@ tsu_application_open_database (const char  *path,
   is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
   /* The backup settings apply from the next opening on. */
   tsu_settings_get_open_options (settings, &options, &folder);
+  /* A benchmark times the start, not a copy of its large file. */
+  if (bench_mode ())
+    options.no_automatic_backup = TRUE;
   database = tsu_database_open_full (path, &options, error);
   if (database == NULL)
     return NULL;
@@ -294,6 +348,10 @@ tsu_application_activate (GApplication *application)
   path = choose_database_path (self);
   database = tsu_application_open_database (path, &error);
   window = GTK_WINDOW (tsu_window_new (ADW_APPLICATION (self), database));
+  if (g_getenv ("TSUNAGU_BENCH_VIEW") != NULL)
+    tsu_window_show_view (TSU_WINDOW (window), g_getenv ("TSUNAGU_BENCH_VIEW"));
+  if (g_getenv ("TSUNAGU_BENCH_FIRST_FRAME") != NULL || g_getenv ("TSUNAGU_BENCH_VISIT_ALL") != NULL)
+    tsu_bench_after_next_paint (GTK_WIDGET (window), bench_first_frame, NULL);
   gtk_window_present (window);
 
   if (database != NULL)
