@@ -287,7 +287,11 @@ test_preferences (Fixture       *fixture,
   TsuWindow *window;
 
   /* The defaults: the store's own. */
-  g_assert_cmpstr (g_settings_get_string (settings, "backup-folder"), ==, "");
+  {
+    g_autofree char *backup_folder = g_settings_get_string (settings, "backup-folder");
+
+    g_assert_cmpstr (backup_folder, ==, "");
+  }
   g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-daily"), ==, TSU_BACKUP_KEEP_DAILY_DEFAULT);
   g_assert_cmpuint (g_settings_get_uint (settings, "backup-keep-monthly"), ==, TSU_BACKUP_KEEP_MONTHLY_DEFAULT);
   tsu_settings_get_open_options (settings, &options, &folder);
@@ -327,7 +331,11 @@ test_preferences (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (folder_row), "/elsewhere"));
   g_assert_true (gtk_widget_get_sensitive (reset_button));
   g_signal_emit_by_name (reset_button, "clicked");
-  g_assert_cmpstr (g_settings_get_string (settings, "backup-folder"), ==, "");
+  {
+    g_autofree char *backup_folder = g_settings_get_string (settings, "backup-folder");
+
+    g_assert_cmpstr (backup_folder, ==, "");
+  }
   g_assert_false (gtk_widget_get_sensitive (reset_button));
 
   gtk_window_destroy (GTK_WINDOW (preferences));

@@ -233,7 +233,11 @@ test_window_views (Fixture       *fixture,
   g_assert_nonnull (database);
   g_assert_cmpstr (tsu_database_get_path (database), ==, fixture->path);
   /* Opened from the command line, it is the one to open next time. */
-  g_assert_cmpstr (g_settings_get_string (settings, "last-database"), ==, fixture->path);
+  {
+    g_autofree char *last_database = g_settings_get_string (settings, "last-database");
+
+    g_assert_cmpstr (last_database, ==, fixture->path);
+  }
 
   /* The subtitle names the file (shortened with ~ only under home). */
   title = ADW_VIEW_SWITCHER_TITLE (find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE));
@@ -358,7 +362,11 @@ test_preferences (Fixture       *fixture,
   g_assert_nonnull (council_row);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (council_row)), ==, "北九州市孤独・孤立対策等連携協議会");
   gtk_editable_set_text (GTK_EDITABLE (council_row), "門司区つながり会議");
-  g_assert_cmpstr (g_settings_get_string (settings, "council-name"), ==, "門司区つながり会議");
+  {
+    g_autofree char *council_name = g_settings_get_string (settings, "council-name");
+
+    g_assert_cmpstr (council_name, ==, "門司区つながり会議");
+  }
   /* The overview shows the new name at once. */
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text, "門司区つながり会議"));
 
