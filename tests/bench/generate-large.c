@@ -58,7 +58,7 @@
 #include "tsu-referral.h"
 
 /* Bump when the content changes, so that run-bench.py generates again. */
-#define GENERATOR_VERSION 1
+#define GENERATOR_VERSION 2
 #define SEED 20261124u
 
 /* Saves per transaction. */
@@ -1131,9 +1131,17 @@ generate_events (Gen *gen)
            * writes. */
           g_autofree char *forum_day = g_strdup_printf ("%04d-11-16", BIG_YEAR);
 
+          g_autofree char *forum_start = g_strconcat (forum_day, "T13:00", NULL);
+          g_autofree char *forum_end = g_strconcat (forum_day, "T17:00", NULL);
+
           event = save_event (gen, BIG_EVENT_KEY, TSU_EVENT_KIND_OTHER, 0,
                               "北九州つながりフォーラム2024 〜孤独・孤立のない地域へ〜", forum_day,
                               BIG_YEAR - FIRST_YEAR);
+          /* An afternoon in the big hall, for everyone in the directory. */
+          tsu_event_set_starts_at (event, forum_start);
+          tsu_event_set_ends_at (event, forum_end);
+          tsu_event_set_venue (event, "北九州国際会議場 メインホール");
+          tsu_event_set_organizer (event, "北九州市");
           tsu_event_set_capacity (event, big + 500);
           tsu_event_set_status (event, TSU_EVENT_STATUS_HELD);
           {
