@@ -1135,6 +1135,49 @@ check_referral_dates (TsuCase      *self,
   return TRUE;
 }
 
+/* Inserts a new case (id 0) or updates the stored one at its version. */
+static gboolean
+write_row (TsuCase      *self,
+           TsuDatabase  *db,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->id == 0)
+    stmt = tsu_database_prepare (db,
+      "INSERT INTO cases (ward, age_band, foreign_resident, concerns, contact, consent, legal_basis,"
+      " support_meeting, code, received_on, entrance, language, consent_on, consent_how,"
+      " support_meeting_on, notes)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
+  else
+    stmt = tsu_database_prepare (db,
+      "UPDATE cases SET ward = ?1, age_band = ?2, foreign_resident = ?3, concerns = ?4, contact = ?5,"
+      " consent = ?6, legal_basis = ?7, support_meeting = ?8, code = ?9, received_on = ?10,"
+      " entrance = ?11, language = ?12, consent_on = ?13, consent_how = ?14,"
+      " support_meeting_on = ?15, notes = ?16, version = version + 1,"
+      " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now')"
+      " WHERE id = ?17 AND version = ?18", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (self->ward < TSU_N_WARDS)
+    sqlite3_bind_text (stmt, 1, ward_names[self->ward], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, age_band_codes[self->age_band], -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, self->foreign_resident);
+  sqlite3_bind_int (stmt, 4, self->concerns);
+  sqlite3_bind_text (stmt, 5, contact_codes[self->contact], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, consent_codes[self->consent], -1, SQLITE_STATIC);
+  tsu_bind_text (stmt, 7, legal_basis_codes[self->legal_basis]);
+  sqlite3_bind_int (stmt, 8, self->support_meeting);
+  tsu_record_texts_bind (stmt, 9, self->text, N_TEXTS);
+  if (self->id != 0)
+    {
+      sqlite3_bind_int64 (stmt, 17, self->id);
+      sqlite3_bind_int64 (stmt, 18, self->version);
+    }
+  return tsu_database_step_done (db, stmt, error);
+}
+
 gboolean
 tsu_case_save (TsuCase      *self,
                TsuDatabase  *db,
@@ -1145,7 +1188,6 @@ tsu_case_save (TsuCase      *self,
   g_autoptr(TsuCase) other = NULL;
   g_autofree char *code_before = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TSU_IS_CASE (self), FALSE);
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
@@ -1193,39 +1235,7 @@ tsu_case_save (TsuCase      *self,
         }
     }
 
-  if (self->id == 0)
-    stmt = tsu_database_prepare (db,
-      "INSERT INTO cases (ward, age_band, foreign_resident, concerns, contact, consent, legal_basis,"
-      " support_meeting, code, received_on, entrance, language, consent_on, consent_how,"
-      " support_meeting_on, notes)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
-  else
-    stmt = tsu_database_prepare (db,
-      "UPDATE cases SET ward = ?1, age_band = ?2, foreign_resident = ?3, concerns = ?4, contact = ?5,"
-      " consent = ?6, legal_basis = ?7, support_meeting = ?8, code = ?9, received_on = ?10,"
-      " entrance = ?11, language = ?12, consent_on = ?13, consent_how = ?14,"
-      " support_meeting_on = ?15, notes = ?16, version = version + 1,"
-      " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now')"
-      " WHERE id = ?17 AND version = ?18", error);
-  if (stmt == NULL)
-    goto fail;
-
-  if (self->ward < TSU_N_WARDS)
-    sqlite3_bind_text (stmt, 1, ward_names[self->ward], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, age_band_codes[self->age_band], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, self->foreign_resident);
-  sqlite3_bind_int (stmt, 4, self->concerns);
-  sqlite3_bind_text (stmt, 5, contact_codes[self->contact], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, consent_codes[self->consent], -1, SQLITE_STATIC);
-  tsu_bind_text (stmt, 7, legal_basis_codes[self->legal_basis]);
-  sqlite3_bind_int (stmt, 8, self->support_meeting);
-  tsu_record_texts_bind (stmt, 9, self->text, N_TEXTS);
-  if (self->id != 0)
-    {
-      sqlite3_bind_int64 (stmt, 17, self->id);
-      sqlite3_bind_int64 (stmt, 18, self->version);
-    }
-  if (!tsu_database_step_done (db, stmt, error))
+  if (!write_row (self, db, error))
     goto fail;
 
   if (self->id == 0)
@@ -1257,4 +1267,30 @@ undo:
     self->id = 0;
   set_text (self, TEXT_CODE, code_before);
   return FALSE;
+}
+
+gboolean
+tsu_case_insert_in_transaction (TsuCase      *self,
+                                TsuDatabase  *db,
+                                GError      **error)
+{
+  g_return_val_if_fail (TSU_IS_CASE (self), FALSE);
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (self->id == 0, FALSE);
+  g_return_val_if_fail (*self->text[TEXT_CODE] != '\0', FALSE);
+
+  /* No savepoint of its own: the caller's transaction is undone as a
+   * whole when anything fails, and a savepoint per row would copy every
+   * page it touches into the sub-journal. The code's uniqueness is the
+   * caller's check, and the UNIQUE index's. */
+  if (!write_row (self, db, error))
+    return FALSE;
+  self->id = sqlite3_last_insert_rowid (tsu_database_get_handle (db));
+  if (!write_history (db, NULL, self, error))
+    {
+      self->id = 0;
+      return FALSE;
+    }
+  self->version = 1;
+  return TRUE;
 }

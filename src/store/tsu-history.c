@@ -4,7 +4,38 @@
  */
 #include "config.h"
 
+#include <string.h>
+#include <time.h>
+
 #include "tsu-history.h"
+
+/* "2026-11-24T10:03:12" and its NUL. */
+#define CHANGED_AT_SIZE 20
+
+G_LOCK_DEFINE_STATIC (now_cache);
+
+/* The local time now, to the second. An import writes a history row for
+ * every field of every record, a million in a big file: the text is made
+ * again only when the second changes. */
+static void
+format_now (char out[CHANGED_AT_SIZE])
+{
+  static time_t cached_second = -1;
+  static char cached_text[CHANGED_AT_SIZE];
+  time_t now = time (NULL);
+
+  G_LOCK (now_cache);
+  if (now != cached_second)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (now);
+      g_autofree char *text = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S");
+
+      g_strlcpy (cached_text, text, sizeof cached_text);
+      cached_second = now;
+    }
+  memcpy (out, cached_text, CHANGED_AT_SIZE);
+  G_UNLOCK (now_cache);
+}
 
 void
 tsu_history_entry_free (TsuHistoryEntry *entry)
@@ -30,13 +61,13 @@ tsu_history_add (TsuDatabase  *db,
                  const char   *new_value,
                  GError      **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *changed_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+  char changed_at[CHANGED_AT_SIZE];
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (record != NULL && field != NULL, FALSE);
 
+  format_now (changed_at);
   stmt = tsu_database_prepare (db,
                                "INSERT INTO history (case_id, changed_at, user, record, record_id, field,"
                                " old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -44,7 +75,7 @@ tsu_history_add (TsuDatabase  *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);
   sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, g_get_user_name (), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, record, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 5, record_id);
   sqlite3_bind_text (stmt, 6, field, -1, SQLITE_TRANSIENT);

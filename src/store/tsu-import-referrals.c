@@ -25,7 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tsu-case.h"
+#include "tsu-case-private.h"
 #include "tsu-date.h"
 #include "tsu-import-private.h"
 #include "tsu-import-referrals.h"
@@ -627,7 +627,10 @@ import_referral_row (TsuImport     *imp,
           case_bad = imp->row_bad;
           if (!case_bad)
             {
-              if (!tsu_case_save (c, imp->db, error))
+              gboolean saved = existing != NULL ? tsu_case_save (c, imp->db, error)
+                                                : tsu_case_insert_in_transaction (c, imp->db, error);
+
+              if (!saved)
                 {
                   if (!tsu_import_save_failed (imp, record, error))
                     return FALSE;
@@ -728,7 +731,8 @@ import_referral_row (TsuImport     *imp,
   if (imp->row_bad)
     return TRUE;
 
-  if (!tsu_referral_save (referral, imp->db, error))
+  if (!(is_update ? tsu_referral_save (referral, imp->db, error)
+                  : tsu_referral_insert_in_transaction (referral, entry->saved, imp->db, error)))
     return tsu_import_save_failed (imp, record, error);
   tsu_import_count_saved (imp, is_update);
   return TRUE;

@@ -509,6 +509,11 @@ tsu_import_run_file (TsuDatabase            *db,
     }
   if (!tsu_database_commit (db, error))
     return NULL;
+  /* Rows inserted in bulk were not announced one by one: views hear of
+   * the tables once, now that the rows can be read. */
+  if (result->added + result->updated > 0)
+    for (guint i = 0; tables[i] != NULL; i++)
+      tsu_database_emit_changed (db, tables[i]);
   return g_steal_pointer (&result);
 }
 

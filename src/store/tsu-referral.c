@@ -735,6 +735,40 @@ tsu_referral_load_by_id (TsuDatabase  *db,
 
 /* ---- saving ----------------------------------------------------------- */
 
+/* Inserts a new referral (id 0) or updates the stored one at its
+ * version. */
+static gboolean
+write_row (TsuReferral  *self,
+           TsuDatabase  *db,
+           GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (self->id == 0)
+    stmt = tsu_database_prepare (db,
+      "INSERT INTO referrals (case_id, status, reason, from_place, to_place, referred_on, due_on,"
+      " closed_on, override) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  else
+    stmt = tsu_database_prepare (db,
+      "UPDATE referrals SET case_id = ?1, status = ?2, reason = ?3, from_place = ?4, to_place = ?5,"
+      " referred_on = ?6, due_on = ?7, closed_on = ?8, override = ?9, version = version + 1,"
+      " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now')"
+      " WHERE id = ?10 AND version = ?11", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, self->case_id);
+  sqlite3_bind_text (stmt, 2, status_codes[self->status], -1, SQLITE_STATIC);
+  tsu_bind_text (stmt, 3, reason_codes[self->reason]);
+  tsu_record_texts_bind (stmt, 4, self->text + TEXT_FROM, N_TEXTS - TEXT_FROM);
+  if (self->id != 0)
+    {
+      sqlite3_bind_int64 (stmt, 10, self->id);
+      sqlite3_bind_int64 (stmt, 11, self->version);
+    }
+  return tsu_database_step_done (db, stmt, error);
+}
+
 gboolean
 tsu_referral_save (TsuReferral  *self,
                    TsuDatabase  *db,
@@ -745,7 +779,6 @@ tsu_referral_save (TsuReferral  *self,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *due_before = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TSU_IS_REFERRAL (self), FALSE);
   g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
@@ -784,29 +817,7 @@ tsu_referral_save (TsuReferral  *self,
       set_text (self, TEXT_DUE_ON, due);
     }
 
-  if (self->id == 0)
-    stmt = tsu_database_prepare (db,
-      "INSERT INTO referrals (case_id, status, reason, from_place, to_place, referred_on, due_on,"
-      " closed_on, override) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
-  else
-    stmt = tsu_database_prepare (db,
-      "UPDATE referrals SET case_id = ?1, status = ?2, reason = ?3, from_place = ?4, to_place = ?5,"
-      " referred_on = ?6, due_on = ?7, closed_on = ?8, override = ?9, version = version + 1,"
-      " updated_at = strftime ('%Y-%m-%dT%H:%M:%S', 'now')"
-      " WHERE id = ?10 AND version = ?11", error);
-  if (stmt == NULL)
-    goto fail;
-
-  sqlite3_bind_int64 (stmt, 1, self->case_id);
-  sqlite3_bind_text (stmt, 2, status_codes[self->status], -1, SQLITE_STATIC);
-  tsu_bind_text (stmt, 3, reason_codes[self->reason]);
-  tsu_record_texts_bind (stmt, 4, self->text + TEXT_FROM, N_TEXTS - TEXT_FROM);
-  if (self->id != 0)
-    {
-      sqlite3_bind_int64 (stmt, 10, self->id);
-      sqlite3_bind_int64 (stmt, 11, self->version);
-    }
-  if (!tsu_database_step_done (db, stmt, error))
+  if (!write_row (self, db, error))
     goto fail;
 
   if (self->id == 0)
@@ -838,6 +849,39 @@ undo:
     self->id = 0;
   set_text (self, TEXT_DUE_ON, due_before);
   return FALSE;
+}
+
+gboolean
+tsu_referral_insert_in_transaction (TsuReferral  *self,
+                                    TsuCase      *referral_case,
+                                    TsuDatabase  *db,
+                                    GError      **error)
+{
+  g_return_val_if_fail (TSU_IS_REFERRAL (self), FALSE);
+  g_return_val_if_fail (TSU_IS_CASE (referral_case), FALSE);
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (self->id == 0, FALSE);
+  g_return_val_if_fail (self->case_id == tsu_case_get_id (referral_case), FALSE);
+
+  /* As tsu_referral_save() without its savepoint and without loading the
+   * case again: the caller has both, and has validated the referral
+   * against the case. */
+  if (*self->text[TEXT_DUE_ON] == '\0')
+    {
+      g_autofree char *due = tsu_referral_default_due_on (self->text[TEXT_REFERRED_ON]);
+      set_text (self, TEXT_DUE_ON, due);
+    }
+  if (!write_row (self, db, error))
+    return FALSE;
+  self->id = sqlite3_last_insert_rowid (tsu_database_get_handle (db));
+  if (!write_history (db, NULL, self, error))
+    {
+      self->id = 0;
+      return FALSE;
+    }
+  self->version = 1;
+  set_text (self, TEXT_CASE_CODE, tsu_case_get_code (referral_case));
+  return TRUE;
 }
 
 gboolean
