@@ -934,6 +934,10 @@ write_history (TsuDatabase  *db,
 {
   g_auto(HistoryValues) before = stored ? history_values (stored) : NULL;
   g_auto(HistoryValues) after = history_values (self);
+  const char *fields[N_HISTORY_FIELDS];
+  const char *old_values[N_HISTORY_FIELDS];
+  const char *new_values[N_HISTORY_FIELDS];
+  guint n = 0;
 
   for (guint i = 0; i < N_HISTORY_FIELDS; i++)
     {
@@ -945,11 +949,15 @@ write_history (TsuDatabase  *db,
                          : after[i] != NULL;
       else
         changed = g_strcmp0 (old_value, after[i]) != 0;
-      if (changed && !tsu_history_add (db, self->id, "case", self->id, history_fields[i],
-                                       old_value, after[i], error))
-        return FALSE;
+      if (changed)
+        {
+          fields[n] = history_fields[i];
+          old_values[n] = old_value;
+          new_values[n] = after[i];
+          n++;
+        }
     }
-  return TRUE;
+  return tsu_history_add_fields (db, self->id, "case", self->id, fields, old_values, new_values, n, error);
 }
 
 /* ---- loading ---------------------------------------------------------- */

@@ -74,51 +74,95 @@ tsu_csv_to_utf8 (const char      *data,
   return text;
 }
 
-static gboolean
-record_is_blank (GPtrArray *cells)
+struct _TsuCsvReader
 {
-  return cells->len == 1 && *(const char *) g_ptr_array_index (cells, 0) == '\0';
-}
+  const char *p;
+  const char *end;
+  guint       line;
+  /* The cells of the record being read; reused for every record, which
+   * gets a copy of exactly its size. */
+  GPtrArray  *cells;
+  GString    *cell;
+};
 
-GPtrArray *
-tsu_csv_parse (const char  *text,
-               gsize        length,
-               guint       *error_line,
-               GError     **error)
+TsuCsvReader *
+tsu_csv_reader_new (const char *text,
+                    gsize       length)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) tsu_csv_record_free);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) cell = g_string_new (NULL);
-  const char *p = text;
-  const char *end = text + length;
-  guint line = 1;
-  guint record_line = 1;
-  gboolean in_quotes = FALSE;
-  guint quote_line = 0;
+  TsuCsvReader *reader;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
-#define END_CELL()                                                      \
-  G_STMT_START {                                                        \
-    g_ptr_array_add (cells, g_strndup (cell->str, cell->len));          \
-    g_string_truncate (cell, 0);                                        \
-  } G_STMT_END
-#define END_RECORD()                                                    \
-  G_STMT_START {                                                        \
-    END_CELL ();                                                        \
-    /* A line with nothing on it separates nothing: skip it. */         \
-    if (!record_is_blank (cells))                                       \
-      {                                                                 \
-        TsuCsvRecord *record = g_new0 (TsuCsvRecord, 1);                \
-        record->line = record_line;                                     \
-        record->n_cells = cells->len;                                   \
-        g_ptr_array_add (cells, NULL);                                  \
-        record->cells = (GStrv) g_ptr_array_steal (cells, NULL);        \
-        g_ptr_array_add (records, record);                              \
-      }                                                                 \
-    else                                                                \
-      g_ptr_array_set_size (cells, 0);                                  \
-  } G_STMT_END
+  reader = g_new0 (TsuCsvReader, 1);
+  reader->p = text;
+  reader->end = text + length;
+  reader->line = 1;
+  reader->cells = g_ptr_array_new_with_free_func (g_free);
+  reader->cell = g_string_new (NULL);
+  return reader;
+}
+
+void
+tsu_csv_reader_free (TsuCsvReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_ptr_array_unref (reader->cells);
+  g_string_free (reader->cell, TRUE);
+  g_free (reader);
+}
+
+static void
+end_cell (TsuCsvReader *reader)
+{
+  g_ptr_array_add (reader->cells, g_strndup (reader->cell->str, reader->cell->len));
+  g_string_truncate (reader->cell, 0);
+}
+
+/* The record of the cells read so far, or NULL for a line with nothing
+ * on it, which separates nothing and is skipped. */
+static TsuCsvRecord *
+end_record (TsuCsvReader *reader,
+            guint         record_line)
+{
+  GPtrArray *cells = reader->cells;
+  TsuCsvRecord *record;
+
+  end_cell (reader);
+  if (cells->len == 1 && *(const char *) g_ptr_array_index (cells, 0) == '\0')
+    {
+      g_ptr_array_set_size (cells, 0);
+      return NULL;
+    }
+  record = g_new0 (TsuCsvRecord, 1);
+  record->line = record_line;
+  record->n_cells = cells->len;
+  record->cells = g_new (char *, cells->len + 1);
+  memcpy (record->cells, cells->pdata, cells->len * sizeof (char *));
+  record->cells[cells->len] = NULL;
+  /* The strings are the record's now. */
+  memset (cells->pdata, 0, cells->len * sizeof (char *));
+  g_ptr_array_set_size (cells, 0);
+  return record;
+}
+
+TsuCsvRecord *
+tsu_csv_reader_next (TsuCsvReader  *reader,
+                     guint         *error_line,
+                     GError       **error)
+{
+  GString *cell;
+  const char *p, *end;
+  guint record_line;
+  gboolean in_quotes = FALSE;
+  guint quote_line = 0;
+
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  cell = reader->cell;
+  p = reader->p;
+  end = reader->end;
+  record_line = reader->line;
 
   while (p < end)
     {
@@ -146,12 +190,17 @@ tsu_csv_parse (const char  *text,
               if (c == '\r' && p + 1 < end && p[1] == '\n')
                 p++;
               p++;
-              line++;
+              reader->line++;
             }
           else
             {
-              g_string_append_c (cell, c);
-              p++;
+              /* The run up to the next quote or line break at once. */
+              const char *run = p + 1;
+
+              while (run < end && *run != '"' && *run != '\r' && *run != '\n')
+                run++;
+              g_string_append_len (cell, p, run - p);
+              p = run;
             }
           continue;
         }
@@ -164,7 +213,7 @@ tsu_csv_parse (const char  *text,
           if (cell->len == 0)
             {
               in_quotes = TRUE;
-              quote_line = line;
+              quote_line = reader->line;
             }
           else
             g_string_append_c (cell, c);
@@ -172,42 +221,95 @@ tsu_csv_parse (const char  *text,
           break;
 
         case ',':
-          END_CELL ();
+          end_cell (reader);
           p++;
           break;
 
         case '\r':
         case '\n':
-          END_RECORD ();
-          if (c == '\r' && p + 1 < end && p[1] == '\n')
+          {
+            TsuCsvRecord *record = end_record (reader, record_line);
+
+            if (c == '\r' && p + 1 < end && p[1] == '\n')
+              p++;
             p++;
-          p++;
-          line++;
-          record_line = line;
+            reader->line++;
+            record_line = reader->line;
+            if (record != NULL)
+              {
+                reader->p = p;
+                return record;
+              }
+          }
           break;
 
         default:
-          g_string_append_c (cell, c);
-          p++;
+          {
+            /* The run up to the next special character at once. */
+            const char *run = p + 1;
+
+            while (run < end && *run != '"' && *run != ',' && *run != '\r' && *run != '\n')
+              run++;
+            g_string_append_len (cell, p, run - p);
+            p = run;
+          }
           break;
         }
     }
 
+  reader->p = p;
   if (in_quotes)
     {
       if (error_line)
         *error_line = quote_line;
+      g_string_truncate (cell, 0);
+      g_ptr_array_set_size (reader->cells, 0);
       g_set_error (error, TSU_CSV_ERROR, TSU_CSV_ERROR_SYNTAX,
                    _("The quotation mark opened on line %u is never closed."), quote_line);
       return NULL;
     }
-  if (cell->len > 0 || cells->len > 0)
-    END_RECORD ();
+  if (cell->len > 0 || reader->cells->len > 0)
+    return end_record (reader, record_line);
+  return NULL;
+}
 
-#undef END_RECORD
-#undef END_CELL
+GPtrArray *
+tsu_csv_parse (const char  *text,
+               gsize        length,
+               guint       *error_line,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) tsu_csv_record_free);
+  g_autoptr(TsuCsvReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TsuCsvRecord *record;
 
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  reader = tsu_csv_reader_new (text, length);
+  while ((record = tsu_csv_reader_next (reader, error_line, &local_error)) != NULL)
+    g_ptr_array_add (records, record);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   return g_steal_pointer (&records);
+}
+
+char *
+tsu_csv_read_text (const char      *path,
+                   TsuCsvEncoding  *encoding,
+                   GError         **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  return tsu_csv_to_utf8 (data, length, encoding, error);
 }
 
 GPtrArray *
@@ -216,15 +318,11 @@ tsu_csv_read_file (const char      *path,
                    guint           *error_line,
                    GError         **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *text = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &data, &length, error))
-    return NULL;
-  text = tsu_csv_to_utf8 (data, length, encoding, error);
+  text = tsu_csv_read_text (path, encoding, error);
   if (text == NULL)
     return NULL;
   return tsu_csv_parse (text, strlen (text), error_line, error);

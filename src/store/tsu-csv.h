@@ -56,6 +56,25 @@ GPtrArray *tsu_csv_parse        (const char      *text,
                                  guint           *error_line,
                                  GError         **error);
 
+/* The records of UTF-8 text one at a time, as tsu_csv_parse() splits
+ * them, without holding them all: @text must outlive the reader. */
+typedef struct _TsuCsvReader TsuCsvReader;
+
+TsuCsvReader *tsu_csv_reader_new  (const char      *text,
+                                   gsize            length);
+void          tsu_csv_reader_free (TsuCsvReader    *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsuCsvReader, tsu_csv_reader_free)
+/* The next record, or NULL at the end of the text, or NULL with
+ * TSU_CSV_ERROR_SYNTAX (and the line in @error_line) for a quoted field
+ * that is never closed, which can only be the last record. */
+TsuCsvRecord *tsu_csv_reader_next (TsuCsvReader    *reader,
+                                   guint           *error_line,
+                                   GError         **error);
+
+/* Reads a file and returns it as UTF-8 without a BOM (tsu_csv_to_utf8()). */
+char      *tsu_csv_read_text    (const char      *path,
+                                 TsuCsvEncoding  *encoding,
+                                 GError         **error);
 /* Reads a file, detecting its encoding, and parses it. */
 GPtrArray *tsu_csv_read_file    (const char      *path,
                                  TsuCsvEncoding  *encoding,

@@ -84,6 +84,74 @@ tsu_history_add (TsuDatabase  *db,
   return tsu_database_step_done (db, stmt, error);
 }
 
+/* "INSERT … VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8), (?1, …, ?9, ?10, ?11)…"
+ * for @n rows: the record's columns shared, then field, old and new value
+ * of each row. */
+static char *
+dup_insert_sql (guint n)
+{
+  GString *sql = g_string_new ("INSERT INTO history (case_id, changed_at, user, record, record_id, field,"
+                               " old_value, new_value) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (sql, "%s(?1, ?2, ?3, ?4, ?5, ?%u, ?%u, ?%u)", i > 0 ? ", " : "",
+                            6 + 3 * i, 7 + 3 * i, 8 + 3 * i);
+  return g_string_free (sql, FALSE);
+}
+
+/* Statements for up to this many rows at once; more go in several. */
+#define MAX_ROWS_AT_ONCE 16
+
+gboolean
+tsu_history_add_fields (TsuDatabase        *db,
+                        gint64              case_id,
+                        const char         *record,
+                        gint64              record_id,
+                        const char * const *fields,
+                        const char * const *old_values,
+                        const char * const *new_values,
+                        guint               n,
+                        GError            **error)
+{
+  static char *insert_sql[MAX_ROWS_AT_ONCE + 1];
+  char changed_at[CHANGED_AT_SIZE];
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (n == 0 || (fields != NULL && old_values != NULL && new_values != NULL), FALSE);
+
+  format_now (changed_at);
+  for (guint done = 0; done < n;)
+    {
+      guint rows = MIN (n - done, MAX_ROWS_AT_ONCE);
+      sqlite3_stmt *stmt;
+
+      /* One statement for a record's rows rather than one each: an
+       * import writes some ten rows for every case and referral. */
+      if (g_once_init_enter (&insert_sql[rows]))
+        g_once_init_leave (&insert_sql[rows], dup_insert_sql (rows));
+      stmt = tsu_database_prepare (db, insert_sql[rows], error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_text (stmt, 2, changed_at, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, g_get_user_name (), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, record, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 5, record_id);
+      for (guint i = 0; i < rows; i++)
+        {
+          g_return_val_if_fail (fields[done + i] != NULL, FALSE);
+          sqlite3_bind_text (stmt, 6 + 3 * i, fields[done + i], -1, SQLITE_STATIC);
+          tsu_bind_text (stmt, 7 + 3 * i, old_values[done + i]);
+          tsu_bind_text (stmt, 8 + 3 * i, new_values[done + i]);
+        }
+      if (!tsu_database_step_done (db, stmt, error))
+        return FALSE;
+      done += rows;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 tsu_history_load_for_case (TsuDatabase  *db,
                            gint64        case_id,

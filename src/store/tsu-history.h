@@ -43,6 +43,18 @@ gboolean   tsu_history_add        (TsuDatabase  *db,
                                    const char   *old_value,
                                    const char   *new_value,
                                    GError      **error);
+/* Records several changes of one record at once inside the caller's
+ * transaction, as many tsu_history_add() calls would, in one statement:
+ * @fields, @old_values and @new_values have @n entries each. */
+gboolean   tsu_history_add_fields (TsuDatabase        *db,
+                                   gint64              case_id,
+                                   const char         *record,
+                                   gint64              record_id,
+                                   const char * const *fields,
+                                   const char * const *old_values,
+                                   const char * const *new_values,
+                                   guint               n,
+                                   GError            **error);
 /* The timeline of a case and its referrals, oldest first. */
 GPtrArray *tsu_history_load_for_case (TsuDatabase  *db,
                                       gint64        case_id,

@@ -26,6 +26,8 @@ typedef struct
 } TsuImportColumn;
 
 #define TSU_IMPORT_MAX_COLUMNS 20
+/* Cells of a row beyond this many are checked the slow way. */
+#define TSU_IMPORT_MAX_CELLS 64
 
 typedef struct
 {
@@ -44,6 +46,13 @@ typedef struct
   /* Event key (normalised) → TsuEvent, or a key with no value for a key
    * that names no event; for the files that name events. */
   GHashTable            *events;
+  /* Cell positions under a column of the header. */
+  gboolean               named[TSU_IMPORT_MAX_CELLS];
+  /* What tsu_import_lookup() and tsu_import_parse_date() made of each
+   * text they were given: a big file repeats the same few values (wards,
+   * statuses, dates) on every row. */
+  GHashTable            *parsed[TSU_IMPORT_MAX_COLUMNS];
+  GHashTable            *dates;
 } TsuImport;
 
 /* Imports one row (not blank; its cells trimmed). Bad cells are
@@ -100,6 +109,19 @@ gboolean         tsu_import_parse_date (TsuImport     *imp,
                                         TsuCsvRecord  *record,
                                         int            column,
                                         char         **iso);
+
+/* Parses a cell's text into a vocabulary value (a TsuWard, a status…). */
+typedef gboolean (*TsuImportParseFunc) (const char *text,
+                                        guint      *value);
+
+/* @parse (@text) for column @column, remembered for the rest of the file:
+ * TRUE with *@value, or FALSE when @text is not a value of the
+ * vocabulary (the caller reports it). */
+gboolean         tsu_import_lookup     (TsuImport          *imp,
+                                        int                 column,
+                                        const char         *text,
+                                        TsuImportParseFunc  parse,
+                                        guint              *value);
 
 /* The store's validation problems (fields named by property name, such
  * as "starts-at" or "event-id") on the columns they belong to, except

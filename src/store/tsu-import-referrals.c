@@ -137,6 +137,10 @@ case_entry_free (CaseEntry *entry)
 typedef struct
 {
   GHashTable *places;     /* organisation key → display name */
+  /* A cell's text → the organisation or ward counter it names, or ""
+   * for neither: the same few dozen names fill the place columns of
+   * every row. */
+  GHashTable *named_places;
   GHashTable *cases;      /* normalised code → CaseEntry */
   GHashTable *referrals;  /* "CODE\nFROM\nTO\nDATE" → first line */
 } ReferralsData;
@@ -216,11 +220,20 @@ parse_place (TsuImport     *imp,
                             _("Enter the organisation or ward counter the case was referred to."));
       return NULL;
     }
-  if ((place = ward_counter (text)) != NULL)
-    return place;
-  key = organization_key (text);
-  place = g_hash_table_lookup (data->places, key);
-  if (place != NULL)
+  place = g_hash_table_lookup (data->named_places, text);
+  if (place == NULL)
+    {
+      place = ward_counter (text);
+      if (place == NULL)
+        {
+          key = organization_key (text);
+          place = g_strdup (g_hash_table_lookup (data->places, key));
+        }
+      if (place == NULL)
+        place = g_strdup ("");
+      g_hash_table_insert (data->named_places, g_strdup (text), place);
+    }
+  if (*place != '\0')
     return g_strdup (place);
   if (other_allowed)
     return tsu_import_normalize (text);
@@ -232,7 +245,7 @@ parse_place (TsuImport     *imp,
 
 static gboolean
 parse_yes_no (const char *text,
-              gboolean   *value)
+              guint      *value)
 {
   static const char * const yes[] = { "yes", "y", "true", "1", "はい", "○", NULL };
   static const char * const no[] = { "no", "n", "false", "0", "いいえ", "×", NULL };
@@ -245,6 +258,34 @@ parse_yes_no (const char *text,
   else
     return FALSE;
   return TRUE;
+}
+
+/* The vocabularies' parsers in the form tsu_import_lookup() remembers. */
+#define VOCABULARY_PARSER(name, Type, from_text)  \
+  static gboolean                                 \
+  name (const char *text,                         \
+        guint      *value)                        \
+  {                                               \
+    Type parsed;                                  \
+                                                  \
+    if (!from_text (text, &parsed))               \
+      return FALSE;                               \
+    *value = parsed;                              \
+    return TRUE;                                  \
+  }
+
+VOCABULARY_PARSER (parse_ward, TsuWard, tsu_ward_from_text)
+VOCABULARY_PARSER (parse_age_band, TsuAgeBand, tsu_age_band_from_text)
+VOCABULARY_PARSER (parse_consent, TsuConsent, tsu_consent_from_text)
+VOCABULARY_PARSER (parse_legal_basis, TsuLegalBasis, tsu_legal_basis_from_text)
+VOCABULARY_PARSER (parse_status, TsuReferralStatus, tsu_referral_status_from_text)
+VOCABULARY_PARSER (parse_reason, TsuReferralReason, tsu_referral_reason_from_text)
+
+static gboolean
+parse_concerns (const char *text,
+                guint      *value)
+{
+  return tsu_concerns_parse (text, value, NULL);
 }
 
 /* A date that must be there. */
@@ -271,6 +312,7 @@ parse_case_fields (TsuImport     *imp,
                    CaseFields    *fields)
 {
   const char *text;
+  guint value;
 
   fields->received_on = parse_required_date (imp, record, COL_RECEIVED_ON,
                                              _("Enter the date the case was received, like 2023-12-14 or 令和5年12月14日."));
@@ -278,32 +320,41 @@ parse_case_fields (TsuImport     *imp,
 
   fields->ward = TSU_WARD_NONE;
   text = tsu_import_cell (imp, record, COL_WARD);
-  if (*text != '\0' && !tsu_ward_from_text (text, &fields->ward))
+  if (*text != '\0' && !tsu_import_lookup (imp, COL_WARD, text, parse_ward, &value))
     tsu_import_problem (imp, record->line, COL_WARD,
                         _("“%s” is not a ward of Kitakyushu. Write one of 門司区 小倉北区 小倉南区 若松区 八幡東区 八幡西区 戸畑区, or leave it empty."),
                         text);
+  else if (*text != '\0')
+    fields->ward = value;
 
   fields->age_band = TSU_AGE_UNKNOWN;
   text = tsu_import_cell (imp, record, COL_AGE_BAND);
-  if (*text != '\0' && !tsu_age_band_from_text (text, &fields->age_band))
+  if (*text != '\0' && !tsu_import_lookup (imp, COL_AGE_BAND, text, parse_age_band, &value))
     tsu_import_problem (imp, record->line, COL_AGE_BAND,
                         _("“%s” is not an age band. Write under-20, 20s … 70s, 80-plus or unknown (20歳未満, 20代 … 70代, 80歳以上, 不明)."),
                         text);
+  else if (*text != '\0')
+    fields->age_band = value;
 
   fields->foreign_resident = FALSE;
   text = tsu_import_cell (imp, record, COL_FOREIGN_RESIDENT);
-  if (*text != '\0' && !parse_yes_no (text, &fields->foreign_resident))
+  if (*text != '\0' && !tsu_import_lookup (imp, COL_FOREIGN_RESIDENT, text, parse_yes_no, &value))
     tsu_import_problem (imp, record->line, COL_FOREIGN_RESIDENT,
                         _("“%s” is neither yes nor no (はい or いいえ)."), text);
+  else if (*text != '\0')
+    fields->foreign_resident = value;
 
   fields->language = tsu_import_normalize (tsu_import_cell (imp, record, COL_LANGUAGE));
 
   fields->concerns = 0;
   text = tsu_import_cell (imp, record, COL_CONCERNS);
-  if (*text != '\0')
+  if (*text != '\0' && tsu_import_lookup (imp, COL_CONCERNS, text, parse_concerns, &value))
+    fields->concerns = value;
+  else if (*text != '\0')
     {
       g_autoptr(GError) local_error = NULL;
 
+      /* Again, for the message that says which concern is unknown. */
       if (!tsu_concerns_parse (text, &fields->concerns, &local_error))
         tsu_import_problem (imp, record->line, COL_CONCERNS, "%s",
                             local_error != NULL ? local_error->message
@@ -312,14 +363,18 @@ parse_case_fields (TsuImport     *imp,
 
   fields->consent = TSU_CONSENT_PENDING;
   text = tsu_import_cell (imp, record, COL_CONSENT);
-  if (*text != '\0' && !tsu_consent_from_text (text, &fields->consent))
+  if (*text != '\0' && !tsu_import_lookup (imp, COL_CONSENT, text, parse_consent, &value))
     tsu_import_problem (imp, record->line, COL_CONSENT,
                         _("“%s” is not an answer about consent. Write yes, no or pending (はい, いいえ, 確認中)."), text);
+  else if (*text != '\0')
+    fields->consent = value;
 
   /* Consent given is itself the legal basis when the file names none. */
   fields->legal_basis = fields->consent == TSU_CONSENT_YES ? TSU_LEGAL_BASIS_CONSENT : TSU_LEGAL_BASIS_NONE;
   text = tsu_import_cell (imp, record, COL_LEGAL_BASIS);
-  if (*text != '\0' && !tsu_legal_basis_from_text (text, &fields->legal_basis))
+  if (*text != '\0' && tsu_import_lookup (imp, COL_LEGAL_BASIS, text, parse_legal_basis, &value))
+    fields->legal_basis = value;
+  else if (*text != '\0')
     tsu_import_problem (imp, record->line, COL_LEGAL_BASIS,
                         _("“%s” is not a legal basis for sharing. Write consent, support-meeting, council or vital-interest (本人同意, 支援会議, 孤独・孤立対策地域協議会, 生命・身体の保護)."),
                         text);
@@ -567,6 +622,7 @@ import_referral_row (TsuImport     *imp,
   gboolean reason_ok = TRUE;
   gboolean is_update = FALSE;
   const char *text;
+  guint value;
 
   if (*code == '\0')
     tsu_import_problem (imp, record->line, COL_CASE, _("Enter the case code, like 2023-0012."));
@@ -650,7 +706,9 @@ import_referral_row (TsuImport     *imp,
   tsu_import_parse_date (imp, record, COL_CLOSED_ON, &closed_on);
 
   text = tsu_import_cell (imp, record, COL_STATUS);
-  if (*text != '\0' && !tsu_referral_status_from_text (text, &status))
+  if (*text != '\0' && tsu_import_lookup (imp, COL_STATUS, text, parse_status, &value))
+    status = value;
+  else if (*text != '\0')
     {
       status_ok = FALSE;
       tsu_import_problem (imp, record->line, COL_STATUS,
@@ -658,7 +716,9 @@ import_referral_row (TsuImport     *imp,
                           text);
     }
   text = tsu_import_cell (imp, record, COL_REASON);
-  if (*text != '\0' && !tsu_referral_reason_from_text (text, &reason))
+  if (*text != '\0' && tsu_import_lookup (imp, COL_REASON, text, parse_reason, &value))
+    reason = value;
+  else if (*text != '\0')
     {
       reason_ok = FALSE;
       tsu_import_problem (imp, record->line, COL_REASON,
@@ -746,6 +806,7 @@ tsu_import_referrals_csv (TsuDatabase     *db,
 {
   static const char * const tables[] = { "cases", "referrals", "history", NULL };
   g_autoptr(GHashTable) places = NULL;
+  g_autoptr(GHashTable) named_places = NULL;
   g_autoptr(GHashTable) cases = NULL;
   g_autoptr(GHashTable) referrals = NULL;
   ReferralsData data;
@@ -759,7 +820,9 @@ tsu_import_referrals_csv (TsuDatabase     *db,
     return NULL;
   cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) case_entry_free);
   referrals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  named_places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data.places = places;
+  data.named_places = named_places;
   data.cases = cases;
   data.referrals = referrals;
 

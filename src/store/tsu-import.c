@@ -249,6 +249,10 @@ read_header (TsuImport    *imp,
     }
 
   for (guint i = 0; i < imp->n_columns; i++)
+    if (imp->position[i] >= 0 && imp->position[i] < TSU_IMPORT_MAX_CELLS)
+      imp->named[imp->position[i]] = TRUE;
+
+  for (guint i = 0; i < imp->n_columns; i++)
     {
       if (imp->columns[i].required && imp->position[i] < 0)
         {
@@ -294,7 +298,15 @@ tsu_import_require (TsuImport    *imp,
 char *
 tsu_import_normalize (const char *text)
 {
-  char *nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  char *nfkc;
+  const char *p;
+
+  /* ASCII is its own NFKC: codes and numbers need no Unicode tables. */
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0')
+    return g_strstrip (g_strdup (text));
+  nfkc = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
 
   if (nfkc == NULL)
     nfkc = g_strdup (text);
@@ -308,18 +320,55 @@ tsu_import_parse_date (TsuImport     *imp,
                        char         **iso)
 {
   const char *text = tsu_import_cell (imp, record, column);
+  const char *known;
   GDate date;
 
   *iso = NULL;
   if (*text == '\0')
     return TRUE;
-  if (!tsu_date_parse (text, &date, NULL))
+  known = g_hash_table_lookup (imp->dates, text);
+  if (known == NULL)
     {
-      tsu_import_problem (imp, record->line, column,
-                          _("“%s” is not a date. Write it like 2023-12-14, 2023/12/14, R5.12.14 or 令和5年12月14日."), text);
-      return FALSE;
+      if (!tsu_date_parse (text, &date, NULL))
+        {
+          tsu_import_problem (imp, record->line, column,
+                              _("“%s” is not a date. Write it like 2023-12-14, 2023/12/14, R5.12.14 or 令和5年12月14日."), text);
+          return FALSE;
+        }
+      known = tsu_date_to_iso (&date);
+      g_hash_table_insert (imp->dates, g_strdup (text), (char *) known);
     }
-  *iso = tsu_date_to_iso (&date);
+  *iso = g_strdup (known);
+  return TRUE;
+}
+
+/* The value a parse found, plus one; NOT_A_VALUE when it failed. */
+#define NOT_A_VALUE G_MAXUINT
+
+gboolean
+tsu_import_lookup (TsuImport          *imp,
+                   int                 column,
+                   const char         *text,
+                   TsuImportParseFunc  parse,
+                   guint              *value)
+{
+  gpointer known;
+
+  g_return_val_if_fail (column >= 0 && (guint) column < imp->n_columns, FALSE);
+
+  if (imp->parsed[column] == NULL)
+    imp->parsed[column] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  known = g_hash_table_lookup (imp->parsed[column], text);
+  if (known == NULL)
+    {
+      guint found = 0;
+
+      known = GUINT_TO_POINTER (parse (text, &found) ? found + 1 : NOT_A_VALUE);
+      g_hash_table_insert (imp->parsed[column], g_strdup (text), known);
+    }
+  if (GPOINTER_TO_UINT (known) == NOT_A_VALUE)
+    return FALSE;
+  *value = GPOINTER_TO_UINT (known) - 1;
   return TRUE;
 }
 
@@ -348,8 +397,11 @@ prepare_row (TsuImport    *imp,
 
       if (*record->cells[c] == '\0')
         continue;
-      for (guint i = 0; i < imp->n_columns; i++)
-        named = named || imp->position[i] == (int) c;
+      if (c < TSU_IMPORT_MAX_CELLS)
+        named = imp->named[c];
+      else
+        for (guint i = 0; i < imp->n_columns; i++)
+          named = named || imp->position[i] == (int) c;
       if (!named)
         {
           g_autofree char *column = g_strdup_printf ("%u", c + 1);
@@ -429,6 +481,32 @@ unref_if_set (gpointer object)
     g_object_unref (object);
 }
 
+/* "FILE:LINE: MESSAGE" about the file as a whole (it is not CSV, or
+ * empty), which is then the only problem reported. */
+static void
+file_problem (TsuImport  *imp,
+              guint       line,
+              const char *message)
+{
+  g_ptr_array_set_size (imp->result->problems, 0);
+  g_ptr_array_add (imp->result->problems,
+                   g_strdup_printf ("%s:%u: %s", imp->display, MAX (line, 1), message));
+}
+
+/* Frees the caches of tsu_import_lookup() however the import ends. */
+typedef struct
+{
+  GHashTable **tables;
+} ParsedTables;
+
+static void
+parsed_tables_clear (ParsedTables *parsed)
+{
+  for (guint i = 0; parsed->tables != NULL && i < TSU_IMPORT_MAX_COLUMNS; i++)
+    g_clear_pointer (&parsed->tables[i], g_hash_table_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ParsedTables, parsed_tables_clear)
+
 TsuImportResult *
 tsu_import_run_file (TsuDatabase            *db,
                      const char             *path,
@@ -441,10 +519,15 @@ tsu_import_run_file (TsuDatabase            *db,
                      GError                **error)
 {
   g_autoptr(TsuImportResult) result = NULL;
-  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(TsuCsvReader) reader = NULL;
+  g_autoptr(TsuCsvRecord) header = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   TsuImport imp = { 0 };
+  /* After imp, whose tables it frees. */
+  g_auto(ParsedTables) parsed = { NULL };
   guint error_line = 0;
   gboolean ok = TRUE;
 
@@ -460,9 +543,11 @@ tsu_import_run_file (TsuDatabase            *db,
   imp.n_columns = n_columns;
   imp.result = result;
   imp.events = events;
+  imp.dates = dates;
+  parsed.tables = imp.parsed;
 
-  records = tsu_csv_read_file (path, NULL, &error_line, &local_error);
-  if (records == NULL)
+  text = tsu_csv_read_text (path, NULL, &local_error);
+  if (text == NULL)
     {
       /* A file that is not CSV is bad input, like a bad row; a file that
        * cannot be read at all is an error. */
@@ -471,29 +556,57 @@ tsu_import_run_file (TsuDatabase            *db,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      g_ptr_array_add (result->problems,
-                       g_strdup_printf ("%s:%u: %s", path, MAX (error_line, 1), local_error->message));
+      file_problem (&imp, 1, local_error->message);
       return g_steal_pointer (&result);
     }
-  if (records->len == 0)
+  /* Row by row rather than the whole file at once: a big file would
+   * otherwise be in memory twice, as text and as cells. */
+  reader = tsu_csv_reader_new (text, strlen (text));
+  header = tsu_csv_reader_next (reader, &error_line, &local_error);
+  if (header == NULL)
     {
-      g_ptr_array_add (result->problems,
-                       g_strdup_printf ("%s:1: %s", path, _("The file is empty. Its first row must name the columns.")));
+      if (local_error != NULL)
+        file_problem (&imp, error_line, local_error->message);
+      else
+        file_problem (&imp, 1, _("The file is empty. Its first row must name the columns."));
       return g_steal_pointer (&result);
     }
   /* With columns missing or unknown, every row would be wrong the same
-   * way: report the header alone. */
-  if (!read_header (&imp, g_ptr_array_index (records, 0)))
-    return g_steal_pointer (&result);
+   * way: report the header alone — unless the file is not CSV at all. */
+  if (!read_header (&imp, header))
+    {
+      TsuCsvRecord *rest;
+
+      while ((rest = tsu_csv_reader_next (reader, &error_line, &local_error)) != NULL)
+        tsu_csv_record_free (rest);
+      if (local_error != NULL)
+        file_problem (&imp, error_line, local_error->message);
+      return g_steal_pointer (&result);
+    }
 
   if (!tsu_database_begin (db, error))
     return NULL;
-  for (guint i = 1; ok && i < records->len; i++)
+  while (ok)
     {
-      TsuCsvRecord *record = g_ptr_array_index (records, i);
+      g_autoptr(TsuCsvRecord) record = tsu_csv_reader_next (reader, &error_line, &local_error);
 
+      if (record == NULL)
+        break;
       if (prepare_row (&imp, record))
         ok = import_row (&imp, record, data, error);
+    }
+  /* A quoted field never closed runs to the end of the file, so this is
+   * only known now: the file is not CSV, and that alone is reported. */
+  if (ok && local_error != NULL)
+    {
+      tsu_database_rollback (db);
+      if (result->added + result->updated > 0)
+        for (guint i = 0; tables[i] != NULL; i++)
+          tsu_database_emit_changed (db, tables[i]);
+      result->added = result->updated = 0;
+      g_ptr_array_set_size (result->warnings, 0);
+      file_problem (&imp, error_line, local_error->message);
+      return g_steal_pointer (&result);
     }
 
   if (!ok || result->problems->len > 0 || (flags & TSU_IMPORT_FLAGS_DRY_RUN))
