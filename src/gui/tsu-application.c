@@ -313,12 +313,14 @@ tsu_application_startup (GApplication *application)
     { "win.show-view::events", { "<Control>3", NULL } },
     { "win.show-view::referrals", { "<Control>4", NULL } },
     { "win.show-view::budget", { "<Control>5", NULL } },
+    /* What GtkApplication would set for gtk/help-overlay.ui. */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   /* The resource is compiled into a static library: its constructor only
    * runs when something refers to the object file, and this call does.
    * It must be there before the parent's startup, which loads style.css
-   * and gtk/help-overlay.ui from the resource base path. */
+   * from the resource base path. */
   if (!g_resources_get_info ("/jp/tsunagu/Tsunagu/tsu-window.ui", G_RESOURCE_LOOKUP_FLAGS_NONE,
                              NULL, NULL, NULL))
     g_resources_register (tsu_get_resource ());

@@ -94,6 +94,7 @@ struct _TsuBudgetView
   gboolean             reloading;
   gboolean             updating_years;
   gboolean             exporting;
+  gboolean             stale;          /* to be loaded when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (TsuBudgetView, tsu_budget_view, ADW_TYPE_BIN)
@@ -846,7 +847,7 @@ update_empty_state (TsuBudgetView *self)
 }
 
 static void
-reload (TsuBudgetView *self)
+reload_now (TsuBudgetView *self)
 {
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GError) error = NULL;
@@ -896,6 +897,31 @@ reload (TsuBudgetView *self)
   update_chart (self);
   update_empty_state (self);
   select_line (self, keep);
+}
+
+/* A view behind another is loaded when it is next shown: with a large
+ * file, loading every view at start (or on every change) would cost
+ * seconds and memory for lists nobody looks at. */
+static void
+reload (TsuBudgetView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  reload_now (self);
+}
+
+static void
+tsu_budget_view_map (GtkWidget *widget)
+{
+  TsuBudgetView *self = TSU_BUDGET_VIEW (widget);
+
+  GTK_WIDGET_CLASS (tsu_budget_view_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -1358,6 +1384,7 @@ tsu_budget_view_class_init (TsuBudgetViewClass *klass)
     "amount_column", "paid_column", "remaining_column",
   };
 
+  widget_class->map = tsu_budget_view_map;
   object_class->dispose = tsu_budget_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-budget-view.ui");

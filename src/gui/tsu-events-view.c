@@ -82,6 +82,7 @@ struct _TsuEventsView
   gboolean            redrawing;      /* … to show its marks */
   gboolean            committing;     /* a head count is being saved */
   gboolean            exporting;
+  gboolean             stale;          /* to be loaded when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (TsuEventsView, tsu_events_view, ADW_TYPE_BIN)
@@ -1003,7 +1004,7 @@ show_event (TsuEventsView *self)
 /* Loading ------------------------------------------------------------------ */
 
 static void
-reload (TsuEventsView *self)
+reload_now (TsuEventsView *self)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
@@ -1046,6 +1047,31 @@ reload (TsuEventsView *self)
   update_list_state (self);
   update_marks (self);
   select_event (self, keep);
+}
+
+/* A view behind another is loaded when it is next shown: with a large
+ * file, loading every view at start (or on every change) would cost
+ * seconds and memory for lists nobody looks at. */
+static void
+reload (TsuEventsView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  reload_now (self);
+}
+
+static void
+tsu_events_view_map (GtkWidget *widget)
+{
+  TsuEventsView *self = TSU_EVENTS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (tsu_events_view_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -1521,6 +1547,7 @@ tsu_events_view_class_init (TsuEventsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = tsu_events_view_map;
   object_class->dispose = tsu_events_view_dispose;
 
   count_quark = g_quark_from_static_string ("tsu-events-view-count");

@@ -74,6 +74,7 @@ struct _TsuMembersView
   char                *today;
   gint64               pending_id;   /* select after the next reload */
   gboolean             exporting;
+  gboolean             stale;          /* to be loaded when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (TsuMembersView, tsu_members_view, ADW_TYPE_BIN)
@@ -578,7 +579,7 @@ rebuild_field_choices (TsuMembersView *self)
 }
 
 static void
-reload (TsuMembersView *self)
+reload_now (TsuMembersView *self)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
@@ -611,6 +612,31 @@ reload (TsuMembersView *self)
 
   if (keep == 0 || !tsu_members_view_select_organization (self, keep))
     show_detail (self);
+}
+
+/* A view behind another is loaded when it is next shown: with a large
+ * file, loading every view at start (or on every change) would cost
+ * seconds and memory for lists nobody looks at. */
+static void
+reload (TsuMembersView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  reload_now (self);
+}
+
+static void
+tsu_members_view_map (GtkWidget *widget)
+{
+  TsuMembersView *self = TSU_MEMBERS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (tsu_members_view_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
 }
 
 static void
@@ -950,6 +976,7 @@ tsu_members_view_class_init (TsuMembersViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = tsu_members_view_map;
   object_class->dispose = tsu_members_view_dispose;
 
   position_quark = g_quark_from_static_string ("tsu-members-view-position");

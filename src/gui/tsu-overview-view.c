@@ -29,6 +29,7 @@ struct _TsuOverviewView
   /* owned */
   TsuDatabase *database;
   GSettings   *settings;  /* NULL without the schema */
+  gboolean             stale;          /* to be loaded when next shown */
 };
 
 G_DEFINE_FINAL_TYPE (TsuOverviewView, tsu_overview_view, ADW_TYPE_BIN)
@@ -43,7 +44,7 @@ set_count (GtkLabel *label,
 }
 
 static void
-reload (TsuOverviewView *self)
+reload_now (TsuOverviewView *self)
 {
   g_autoptr(GPtrArray) organizations = NULL;
   g_autoptr(GError) error = NULL;
@@ -124,6 +125,31 @@ reload (TsuOverviewView *self)
   set_count (self->partners_label, partners);
 }
 
+/* A view behind another is loaded when it is next shown: with a large
+ * file, loading every view at start (or on every change) would cost
+ * seconds and memory for lists nobody looks at. */
+static void
+reload (TsuOverviewView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  reload_now (self);
+}
+
+static void
+tsu_overview_view_map (GtkWidget *widget)
+{
+  TsuOverviewView *self = TSU_OVERVIEW_VIEW (widget);
+
+  GTK_WIDGET_CLASS (tsu_overview_view_parent_class)->map (widget);
+  if (self->stale)
+    reload (self);
+}
+
 static void
 database_changed_cb (TsuDatabase     *database,
                      const char      *table,
@@ -161,6 +187,7 @@ tsu_overview_view_class_init (TsuOverviewViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  widget_class->map = tsu_overview_view_map;
   object_class->dispose = tsu_overview_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-overview-view.ui");

@@ -10,6 +10,12 @@
  * (shown here and nowhere else), its referrals with the moves the
  * workflow allows, and the timeline of every change.
  *
+ * A council's file may hold 100,000 referrals. The lists are therefore
+ * TsuPagedLists: the filters and the search are one SQL query for the ids
+ * in the list's order (tsu-referral-list.h), and the rows are loaded a page
+ * at a time as they are shown. A list is queried when it is shown, so a
+ * hidden tab or a view not on screen costs nothing until it is.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -25,9 +31,11 @@
 #include "tsu-history.h"
 #include "tsu-history-window.h"
 #include "tsu-kana.h"
+#include "tsu-paged-list.h"
 #include "tsu-print.h"
 #include "tsu-referral.h"
 #include "tsu-referral-editor.h"
+#include "tsu-referral-list.h"
 #include "tsu-referral-stats-page.h"
 #include "tsu-referrals-report.h"
 #include "tsu-referrals-view.h"
@@ -51,23 +59,25 @@ typedef enum { CAND_CASE, CAND_FROM, CAND_TO, CAND_REFERRED, CAND_CLOSED, CAND_R
 
 static const guint n_columns[N_LISTS] = { N_REF, N_CASE, N_CAND };
 
-/* Where a case stands, from its referrals; the cases list sorts by it. */
-typedef enum
-{
-  STATE_OPEN,           /* a referral is waiting for an answer */
-  STATE_NO_REFERRAL,
-  STATE_NOT_CONNECTED,  /* closed, none connected */
-  STATE_CONNECTED,
-  STATE_WITHDRAWN,
-  N_STATES
-} CaseState;
+/* Loaded with a page: a case's TsuCaseSummary, and the case of a
+ * candidate referral (for its support meeting). */
+#define SUMMARY_KEY "tsu-case-summary"
+#define CASE_KEY "tsu-case"
 
+/* How wide a column is, in characters, and whether it takes a share of
+ * the room left; the header and every row use the same, so they line up. */
 typedef struct
 {
-  CaseState state;
-  guint     n_referrals;
-  guint     statuses;   /* bit per TsuReferralStatus of its referrals */
-} CaseInfo;
+  int      width;
+  gboolean expand;
+} ColumnSpec;
+
+static const ColumnSpec column_specs[N_LISTS][MAX_COLUMNS] = {
+  { { 10, FALSE }, { 18, TRUE }, { 18, TRUE }, { 14, FALSE }, { 14, FALSE }, { 12, FALSE }, { 14, FALSE } },
+  { { 10, FALSE }, { 14, FALSE }, { 8, FALSE }, { 8, FALSE }, { 18, TRUE }, { 14, FALSE }, { 14, FALSE },
+    { 6, FALSE } },
+  { { 10, FALSE }, { 18, TRUE }, { 18, TRUE }, { 14, FALSE }, { 14, FALSE }, { 16, FALSE }, { 14, FALSE } },
+};
 
 typedef struct _TsuReferralsView TsuReferralsView;
 
@@ -75,8 +85,7 @@ typedef struct
 {
   TsuReferralsView *self;
   List              list;
-  guint             column;
-} CellSpec;
+} RowSpec;
 
 struct _TsuReferralsView
 {
@@ -90,10 +99,10 @@ struct _TsuReferralsView
   GtkDropDown         *ward_dropdown;
   GtkDropDown         *concern_dropdown;
   GtkDropDown         *status_dropdown;
-  GtkColumnView       *referral_view;
-  GtkColumnView       *case_view;
-  GtkColumnView       *candidate_view;
-  GtkColumnViewColumn *columns[N_LISTS][MAX_COLUMNS];
+  GtkGridView         *referral_view;
+  GtkGridView         *case_view;
+  GtkGridView         *candidate_view;
+  GtkBox              *headers[N_LISTS];
   GtkLabel            *count_labels[N_LISTS];
   GtkBox              *stats_box;
   GtkLabel            *case_title;
@@ -108,21 +117,24 @@ struct _TsuReferralsView
   /* owned */
   TsuDatabase         *database;
   GSettings           *settings;        /* NULL without the installed schema */
-  GListStore          *referrals;       /* TsuReferral, every one */
-  GListStore          *cases;           /* TsuCase, every one */
-  GHashTable          *cases_by_id;     /* gint64* → TsuCase (borrowed from cases) */
-  GHashTable          *case_infos;      /* gint64* → CaseInfo */
-  GtkCustomFilter     *filters[N_LISTS];
-  GtkFilterListModel  *filtered[N_LISTS];
-  GtkSortListModel    *sorted[N_LISTS];
+  TsuPagedList        *lists[N_LISTS];  /* the rows that pass, by pages */
   GtkSingleSelection  *selections[N_LISTS];
-  CellSpec             specs[N_LISTS][MAX_COLUMNS];
+  TsuPlaceKeys        *place_keys;      /* for the search; NULL until loaded */
+  GCancellable        *keys_cancellable; /* loading place_keys in a thread */
+  guint                keys_generation; /* bumped when the records change */
+  guint                prefetch_source; /* idle that starts loading place_keys */
+  gulong               paint_handler;   /* waits for a frame before that */
+  RowSpec              row_specs[N_LISTS];
   GArray              *years;           /* int, after "All years" */
   char                *query;           /* normalised search text */
   char                *today;
   TsuCase             *shown_case;      /* on the case page */
   GPtrArray           *shown_referrals; /* TsuReferral of shown_case */
   int                  year;            /* 0: all years */
+  guint                n_overdue;       /* in lists[LIST_REFERRALS] */
+  gboolean             stale[N_LISTS];  /* to be queried when shown */
+  gboolean             stale_stats;
+  gboolean             stale_years;
   gboolean             updating;
   gboolean             exporting;
 };
@@ -202,37 +214,33 @@ overdue_text (int days)
 }
 
 static TsuCase *
-case_of (TsuReferralsView *self,
-         gint64            case_id)
+case_of (TsuReferral *r)
 {
-  return self->cases_by_id ? g_hash_table_lookup (self->cases_by_id, &case_id) : NULL;
+  return g_object_get_data (G_OBJECT (r), CASE_KEY);
 }
 
-static const CaseInfo *
-info_of (TsuReferralsView *self,
-         TsuCase          *c)
+static const TsuCaseSummary *
+summary_of (TsuCase *c)
 {
-  gint64 id = tsu_case_get_id (c);
-
-  return self->case_infos ? g_hash_table_lookup (self->case_infos, &id) : NULL;
+  return g_object_get_data (G_OBJECT (c), SUMMARY_KEY);
 }
 
 static const char *
-state_label (CaseState state)
+state_label (TsuCaseState state)
 {
   switch (state)
     {
-    case STATE_OPEN:
+    case TSU_CASE_STATE_OPEN:
       return _("Referral open");
-    case STATE_NO_REFERRAL:
+    case TSU_CASE_STATE_NO_REFERRAL:
       return _("No referral yet");
-    case STATE_NOT_CONNECTED:
+    case TSU_CASE_STATE_NOT_CONNECTED:
       return _("Not connected");
-    case STATE_CONNECTED:
+    case TSU_CASE_STATE_CONNECTED:
       return _("Connected");
-    case STATE_WITHDRAWN:
+    case TSU_CASE_STATE_WITHDRAWN:
       return C_("referral status", "Withdrawn");
-    case N_STATES:
+    case TSU_N_CASE_STATES:
     default:
       break;
     }
@@ -276,18 +284,93 @@ clear_list_box (GtkListBox *box)
     gtk_list_box_remove (box, GTK_WIDGET (row));
 }
 
-/* Cells -------------------------------------------------------------------- */
+/* Rows --------------------------------------------------------------------- */
 
+/* The lists are one-column GtkGridViews of rows that lay their cells out
+ * as a table, under a header that does the same. A GtkColumnView (GTK 4.8)
+ * keeps 200 rows of widgets whatever its height: 1,400 labels built,
+ * styled and measured before the first frame, three lists over. A grid
+ * view keeps about as many rows as fit (at most 30 and a few). */
 static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+style_cell (GtkWidget        *label,
+            const ColumnSpec *spec)
 {
-  GtkWidget *label = gtk_label_new (NULL);
-
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_item_set_child (item, label);
+  /* The same natural width in every row, whatever the text, so that the
+   * room left is shared the same way and the columns line up. */
+  gtk_label_set_width_chars (GTK_LABEL (label), spec->width);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), spec->width);
+  gtk_widget_set_hexpand (label, spec->expand);
+}
+
+static void
+style_row_box (GtkWidget *box)
+{
+  gtk_box_set_spacing (GTK_BOX (box), 12);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+}
+
+static void
+setup_header (GtkBox *header,
+              List    list)
+{
+  guint c = 0;
+
+  style_row_box (GTK_WIDGET (header));
+  /* Rows sit in the grid view's child nodes, which have padding. */
+  gtk_widget_set_margin_start (GTK_WIDGET (header), 9);
+  gtk_widget_set_margin_end (GTK_WIDGET (header), 9);
+  gtk_widget_set_margin_top (GTK_WIDGET (header), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (header), 6);
+  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (header));
+       label != NULL && c < n_columns[list];
+       label = gtk_widget_get_next_sibling (label), c++)
+    {
+      style_cell (label, &column_specs[list][c]);
+      gtk_widget_add_css_class (label, "heading");
+    }
+}
+
+/* The whole text of a cell too narrow for it. Asked for when the pointer
+ * rests on the cell: setting a tooltip on each cell as it is bound would
+ * cost more than the rest of the binding. */
+static gboolean
+on_cell_query_tooltip (GtkWidget  *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0' || !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  RowSpec *spec = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  style_row_box (box);
+  for (guint c = 0; c < n_columns[spec->list]; c++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      style_cell (label, &column_specs[spec->list][c]);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_list_item_set_child (item, box);
 }
 
 static char *
@@ -339,7 +422,7 @@ referral_cell_text (TsuReferralsView *self,
                ? g_strdup ("")
                : g_strdup (tsu_referral_reason_to_label (tsu_referral_get_reason (r)));
       case CAND_MEETING:
-        return meeting_text (self, case_of (self, tsu_referral_get_case_id (r)));
+        return meeting_text (self, case_of (r));
       case N_CAND:
       default:
         break;
@@ -352,7 +435,7 @@ case_cell_text (TsuReferralsView *self,
                 TsuCase          *c,
                 CaseColumn        column)
 {
-  const CaseInfo *info = info_of (self, c);
+  const TsuCaseSummary *info = summary_of (c);
 
   switch (column)
     {
@@ -367,7 +450,7 @@ case_cell_text (TsuReferralsView *self,
     case CASE_CONCERNS:
       return tsu_concerns_to_text (tsu_case_get_concerns (c), FALSE);
     case CASE_STATUS:
-      return g_strdup (state_label (info ? info->state : STATE_NO_REFERRAL));
+      return g_strdup (state_label (info ? info->state : TSU_CASE_STATE_NO_REFERRAL));
     case CASE_MEETING:
       return meeting_text (self, c);
     case CASE_REFERRALS:
@@ -380,44 +463,46 @@ case_cell_text (TsuReferralsView *self,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
 {
-  CellSpec *spec = user_data;
+  RowSpec *spec = user_data;
   TsuReferralsView *self = spec->self;
   GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = NULL;
-  gboolean overdue = FALSE;
+  gboolean overdue = spec->list == LIST_REFERRALS && days_overdue (self, TSU_REFERRAL (object)) > 0;
+  guint c = 0;
 
-  if (spec->list == LIST_CASES)
-    text = case_cell_text (self, TSU_CASE (object), spec->column);
-  else
+  for (GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+       label != NULL;
+       label = gtk_widget_get_next_sibling (label), c++)
     {
-      text = referral_cell_text (self, TSU_REFERRAL (object), spec->column, spec->list);
-      overdue = spec->list == LIST_REFERRALS && days_overdue (self, TSU_REFERRAL (object)) > 0;
-    }
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_tooltip_text (label, text && *text ? text : NULL);
-  /* The whole row of an overdue referral reads as a warning; the days
-   * past due stand out as an error. */
-  gtk_widget_remove_css_class (label, "error");
-  gtk_widget_remove_css_class (label, "warning");
-  gtk_widget_remove_css_class (label, "heading");
-  if (overdue)
-    {
-      if (spec->column == REF_OVERDUE)
-        {
-          gtk_widget_add_css_class (label, "error");
-          gtk_widget_add_css_class (label, "heading");
-        }
+      g_autofree char *text = NULL;
+
+      if (spec->list == LIST_CASES)
+        text = case_cell_text (self, TSU_CASE (object), c);
       else
-        gtk_widget_add_css_class (label, "warning");
+        text = referral_cell_text (self, TSU_REFERRAL (object), c, spec->list);
+      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+      /* The whole row of an overdue referral reads as a warning; the days
+       * past due stand out as an error. */
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "warning");
+      gtk_widget_remove_css_class (label, "heading");
+      if (overdue)
+        {
+          if (c == REF_OVERDUE)
+            {
+              gtk_widget_add_css_class (label, "error");
+              gtk_widget_add_css_class (label, "heading");
+            }
+          else
+            gtk_widget_add_css_class (label, "warning");
+        }
     }
 }
 
-/* Filtering and sorting ---------------------------------------------------- */
+/* Filtering ---------------------------------------------------------------- */
 
 static guint
 selected_or_zero (GtkDropDown *dropdown)
@@ -427,270 +512,188 @@ selected_or_zero (GtkDropDown *dropdown)
   return selected == GTK_INVALID_LIST_POSITION ? 0 : selected;
 }
 
-static gboolean
-text_matches (const char *text,
-              const char *query)
+/* The dropdowns and the search as a query's filter; position 0 of each
+ * dropdown is "all". */
+static void
+current_filter (TsuReferralsView  *self,
+                TsuReferralFilter *filter)
 {
-  g_autofree char *key = NULL;
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  key = tsu_kana_normalize (text);
-  return key != NULL && strstr (key, query) != NULL;
+  tsu_referral_filter_init (filter);
+  filter->fiscal_year = self->year;
+  filter->ward = (int) selected_or_zero (self->ward_dropdown) - 1;
+  filter->concern = (int) selected_or_zero (self->concern_dropdown) - 1;
+  filter->status = (int) selected_or_zero (self->status_dropdown) - 1;
+  filter->query = self->query;
+  filter->today = self->today;
 }
 
-static gboolean
-concerns_match (guint       concerns,
-                const char *query)
+static void
+update_count (TsuReferralsView *self,
+              List              list)
 {
-  for (TsuConcern c = 0; c < TSU_N_CONCERNS; c++)
-    if ((concerns & (1u << c))
-        && (text_matches (tsu_concern_to_label (c), query)
-            || text_matches (tsu_concern_to_code (c), query)))
-      return TRUE;
-  return FALSE;
-}
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->lists[list]));
+  g_autofree char *text = NULL;
 
-/* The ward and concern filters, on the case. */
-static gboolean
-case_passes (TsuReferralsView *self,
-             TsuCase          *c)
-{
-  guint ward = selected_or_zero (self->ward_dropdown);
-  guint concern = selected_or_zero (self->concern_dropdown);
-
-  if (ward > 0 && (c == NULL || (guint) tsu_case_get_ward (c) != ward - 1))
-    return FALSE;
-  if (concern > 0 && (c == NULL || (tsu_case_get_concerns (c) & (1u << (concern - 1))) == 0))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-filter_referral (TsuReferral      *r,
-                 TsuReferralsView *self,
-                 List              list)
-{
-  TsuCase *c = case_of (self, tsu_referral_get_case_id (r));
-  guint status = selected_or_zero (self->status_dropdown);
-  TsuReferralStatus s = tsu_referral_get_status (r);
-
-  if (list == LIST_CANDIDATES)
+  switch (list)
     {
-      if (s != TSU_REFERRAL_NOT_CONNECTED)
-        return FALSE;
-    }
-  else if (status > 0)
-    {
-      if ((guint) s != status - 1)
-        return FALSE;
-    }
-  else if (!tsu_referral_status_is_open (s))
-    return FALSE;
-
-  if (self->year != 0 && fiscal_year_of_iso (tsu_referral_get_referred_on (r)) != self->year)
-    return FALSE;
-  if (!case_passes (self, c))
-    return FALSE;
-  if (self->query != NULL && *self->query != '\0'
-      && !text_matches (tsu_referral_get_case_code (r), self->query)
-      && !text_matches (tsu_referral_get_from (r), self->query)
-      && !text_matches (tsu_referral_get_to (r), self->query)
-      && !(c != NULL && (text_matches (tsu_case_get_entrance (c), self->query)
-                         || concerns_match (tsu_case_get_concerns (c), self->query))))
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
-filter_case (TsuCase          *c,
-             TsuReferralsView *self)
-{
-  guint status = selected_or_zero (self->status_dropdown);
-  const CaseInfo *info = info_of (self, c);
-
-  if (status > 0 && (info == NULL || (info->statuses & (1u << (status - 1))) == 0))
-    return FALSE;
-  if (self->year != 0 && tsu_case_get_fiscal_year (c) != self->year)
-    return FALSE;
-  if (!case_passes (self, c))
-    return FALSE;
-  if (self->query != NULL && *self->query != '\0'
-      && !text_matches (tsu_case_get_code (c), self->query)
-      && !text_matches (tsu_case_get_entrance (c), self->query)
-      && !concerns_match (tsu_case_get_concerns (c), self->query))
-    {
-      /* A case is found by the organisations it was referred to, too. */
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
-
-      for (guint i = 0; i < n; i++)
+    case LIST_REFERRALS:
+      text = g_strdup_printf (ngettext ("%u referral", "%u referrals", n), n);
+      if (self->n_overdue > 0)
         {
-          g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->referrals), i);
+          /* Translators: appended to "5 referrals" */
+          g_autofree char *overdue = g_strdup_printf (ngettext ("%u overdue", "%u overdue", self->n_overdue),
+                                                      self->n_overdue);
+          char *both = g_strconcat (text, " · ", overdue, NULL);
 
-          if (tsu_referral_get_case_id (r) == tsu_case_get_id (c)
-              && (text_matches (tsu_referral_get_from (r), self->query)
-                  || text_matches (tsu_referral_get_to (r), self->query)))
-            return TRUE;
+          g_free (text);
+          text = both;
         }
-      return FALSE;
+      break;
+    case LIST_CASES:
+      text = g_strdup_printf (ngettext ("%u case", "%u cases", n), n);
+      break;
+    case LIST_CANDIDATES:
+      text = g_strdup_printf (ngettext ("%u referral did not connect",
+                                        "%u referrals did not connect", n), n);
+      break;
+    case N_LISTS:
+    default:
+      g_return_if_reached ();
     }
-  return TRUE;
+  gtk_label_set_text (self->count_labels[list], text);
 }
 
-static gboolean
-filter_open (gpointer item,
-             gpointer user_data)
+/* The search compares the query with the distinct places' keys, which a
+ * worker thread reads after the lists are first shown; a search typed
+ * before that reads them here. */
+static TsuPlaceKeys *
+place_keys (TsuReferralsView *self)
 {
-  return filter_referral (item, user_data, LIST_REFERRALS);
+  g_autoptr(GError) error = NULL;
+
+  if (self->place_keys == NULL && self->database != NULL)
+    {
+      g_cancellable_cancel (self->keys_cancellable);
+      g_clear_object (&self->keys_cancellable);
+      self->place_keys = tsu_place_keys_load (self->database, &error);
+      if (self->place_keys == NULL)
+        g_warning ("Could not read the places to search: %s", error->message);
+    }
+  return self->place_keys;
 }
 
-static gboolean
-filter_candidates (gpointer item,
-                   gpointer user_data)
-{
-  return filter_referral (item, user_data, LIST_CANDIDATES);
-}
-
-static gboolean
-filter_cases (gpointer item,
-              gpointer user_data)
-{
-  return filter_case (item, user_data);
-}
-
-static int
-compare_strings (const char *a,
-                 const char *b)
-{
-  return g_strcmp0 (a ? a : "", b ? b : "");
-}
-
-/* Overdue first, the longest overdue on top; then by due date. */
-static int
-compare_open (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  TsuReferralsView *self = user_data;
-  TsuReferral *x = (TsuReferral *) a;
-  TsuReferral *y = (TsuReferral *) b;
-  int dx = days_overdue (self, x);
-  int dy = days_overdue (self, y);
-  int result;
-
-  if ((dx > 0) != (dy > 0))
-    return dx > 0 ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
-  result = compare_strings (tsu_referral_get_due_on (x), tsu_referral_get_due_on (y));
-  if (result == 0)
-    result = compare_strings (tsu_referral_get_case_code (x), tsu_referral_get_case_code (y));
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* Newest closed first. */
-static int
-compare_candidates (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  int result = compare_strings (tsu_referral_get_closed_on ((TsuReferral *) b),
-                                tsu_referral_get_closed_on ((TsuReferral *) a));
-
-  if (result == 0)
-    result = compare_strings (tsu_referral_get_case_code ((TsuReferral *) a),
-                              tsu_referral_get_case_code ((TsuReferral *) b));
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-/* By where the case stands, then newest received first. */
-static int
-compare_cases (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  TsuReferralsView *self = user_data;
-  const CaseInfo *x = info_of (self, (TsuCase *) a);
-  const CaseInfo *y = info_of (self, (TsuCase *) b);
-  int sx = x ? (int) x->state : STATE_NO_REFERRAL;
-  int sy = y ? (int) y->state : STATE_NO_REFERRAL;
-  int result = sx - sy;
-
-  if (result == 0)
-    result = compare_strings (tsu_case_get_received_on ((TsuCase *) b),
-                              tsu_case_get_received_on ((TsuCase *) a));
-  if (result == 0)
-    result = compare_strings (tsu_case_get_code ((TsuCase *) b), tsu_case_get_code ((TsuCase *) a));
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
+/* Queries one list anew with the current filters. */
 static void
-update_counts (TsuReferralsView *self)
+refresh_list (TsuReferralsView *self,
+              List              list)
 {
-  guint n_open = g_list_model_get_n_items (G_LIST_MODEL (self->filtered[LIST_REFERRALS]));
-  guint n_cases = g_list_model_get_n_items (G_LIST_MODEL (self->filtered[LIST_CASES]));
-  guint n_cand = g_list_model_get_n_items (G_LIST_MODEL (self->filtered[LIST_CANDIDATES]));
+  TsuReferralFilter filter;
+  g_autoptr(GError) error = NULL;
+  GArray *ids = NULL;
+  TsuPlaceKeys *keys = NULL;
   guint n_overdue = 0;
-  g_autofree char *open_text = NULL;
-  g_autofree char *overdue = NULL;
-  g_autofree char *cases_text = NULL;
-  g_autofree char *cand_text = NULL;
 
-  for (guint i = 0; i < n_open; i++)
+  self->stale[list] = FALSE;
+  current_filter (self, &filter);
+  if (self->database != NULL)
     {
-      g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->filtered[LIST_REFERRALS]), i);
-
-      if (days_overdue (self, r) > 0)
-        n_overdue++;
+      if (filter.query != NULL && *filter.query != '\0')
+        keys = place_keys (self);
+      if (list == LIST_CASES)
+        ids = tsu_referral_list_query_cases (self->database, &filter, keys, &error);
+      else
+        ids = tsu_referral_list_query_referrals (self->database,
+                                                 list == LIST_CANDIDATES ? TSU_REFERRAL_LIST_CANDIDATES
+                                                                         : TSU_REFERRAL_LIST_OPEN,
+                                                 &filter, keys, &n_overdue, &error);
+      if (ids == NULL)
+        show_error (self, list == LIST_CASES ? _("Could Not Load the Cases") : _("Could Not Load the Referrals"),
+                    error->message);
     }
-  open_text = g_strdup_printf (ngettext ("%u referral", "%u referrals", n_open), n_open);
-  if (n_overdue > 0)
-    {
-      /* Translators: appended to "5 referrals" */
-      g_autofree char *both = NULL;
-
-      overdue = g_strdup_printf (ngettext ("%u overdue", "%u overdue", n_overdue), n_overdue);
-      both = g_strconcat (open_text, " · ", overdue, NULL);
-      gtk_label_set_text (self->count_labels[LIST_REFERRALS], both);
-    }
-  else
-    gtk_label_set_text (self->count_labels[LIST_REFERRALS], open_text);
-  cases_text = g_strdup_printf (ngettext ("%u case", "%u cases", n_cases), n_cases);
-  gtk_label_set_text (self->count_labels[LIST_CASES], cases_text);
-  cand_text = g_strdup_printf (ngettext ("%u referral did not connect",
-                                         "%u referrals did not connect", n_cand), n_cand);
-  gtk_label_set_text (self->count_labels[LIST_CANDIDATES], cand_text);
+  if (ids == NULL)
+    ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (list == LIST_REFERRALS)
+    self->n_overdue = n_overdue;
+  tsu_paged_list_set_ids (self->lists[list], ids);
+  update_count (self, list);
 }
 
-static void
-refilter (TsuReferralsView *self)
+/* Pages -------------------------------------------------------------------- */
+
+static GPtrArray *
+load_referrals (const gint64  *ids,
+                guint          n_ids,
+                gpointer       user_data,
+                GError       **error)
 {
-  for (List l = 0; l < N_LISTS; l++)
-    gtk_filter_changed (GTK_FILTER (self->filters[l]), GTK_FILTER_CHANGE_DIFFERENT);
-  update_counts (self);
+  TsuReferralsView *self = user_data;
+
+  if (self->database == NULL)
+    return g_ptr_array_new ();
+  return tsu_referral_load_by_ids (self->database, ids, n_ids, error);
+}
+
+/* Candidates show their case's support meeting: the page's cases come
+ * along. */
+static GPtrArray *
+load_candidates (const gint64  *ids,
+                 guint          n_ids,
+                 gpointer       user_data,
+                 GError       **error)
+{
+  TsuReferralsView *self = user_data;
+  g_autoptr(GPtrArray) referrals = load_referrals (ids, n_ids, user_data, error);
+  g_autoptr(GArray) case_ids = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  if (referrals == NULL || self->database == NULL)
+    return g_steal_pointer (&referrals);
+  case_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), referrals->len);
+  for (guint i = 0; i < referrals->len; i++)
+    {
+      TsuReferral *r = g_ptr_array_index (referrals, i);
+      gint64 id = r != NULL ? tsu_referral_get_case_id (r) : 0;
+
+      g_array_append_val (case_ids, id);
+    }
+  cases = tsu_case_load_by_ids (self->database, (const gint64 *) case_ids->data, case_ids->len, error);
+  if (cases == NULL)
+    return NULL;
+  for (guint i = 0; i < referrals->len; i++)
+    if (g_ptr_array_index (referrals, i) != NULL && g_ptr_array_index (cases, i) != NULL)
+      g_object_set_data_full (g_ptr_array_index (referrals, i), CASE_KEY,
+                              g_object_ref (g_ptr_array_index (cases, i)), g_object_unref);
+  return g_steal_pointer (&referrals);
+}
+
+/* Cases show where they stand and how many referrals they have. */
+static GPtrArray *
+load_cases (const gint64  *ids,
+            guint          n_ids,
+            gpointer       user_data,
+            GError       **error)
+{
+  TsuReferralsView *self = user_data;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GArray) summaries = NULL;
+
+  if (self->database == NULL)
+    return g_ptr_array_new ();
+  cases = tsu_case_load_by_ids (self->database, ids, n_ids, error);
+  if (cases == NULL)
+    return NULL;
+  summaries = tsu_referral_list_summarize_cases (self->database, ids, n_ids, error);
+  if (summaries == NULL)
+    return NULL;
+  for (guint i = 0; i < cases->len; i++)
+    if (g_ptr_array_index (cases, i) != NULL)
+      g_object_set_data_full (g_ptr_array_index (cases, i), SUMMARY_KEY,
+                              g_memdup2 (&g_array_index (summaries, TsuCaseSummary, i), sizeof (TsuCaseSummary)),
+                              g_free);
+  return g_steal_pointer (&cases);
 }
 
 /* Years -------------------------------------------------------------------- */
-
-static int
-compare_years_descending (gconstpointer a,
-                          gconstpointer b)
-{
-  int x = *(const int *) a;
-  int y = *(const int *) b;
-
-  return (x < y) - (x > y);
-}
-
-static void
-add_year (GArray *years,
-          int     year)
-{
-  if (year <= 0)
-    return;
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, int, i) == year)
-      return;
-  g_array_append_val (years, year);
-}
 
 /* The year of the statistics, the export and the printout: the one
  * chosen, or with "All years" this fiscal year when it has records, else
@@ -708,30 +711,44 @@ effective_year (TsuReferralsView *self)
   return self->years->len > 0 ? MAX (g_array_index (self->years, int, 0), 1) : current;
 }
 
+static int
+compare_years_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return (x < y) - (x > y);
+}
+
 static void
 update_years (TsuReferralsView *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  guint n;
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean have_chosen = self->year == 0;
   guint selected = 0;
 
+  self->stale_years = FALSE;
+  if (self->database != NULL)
+    {
+      years = tsu_referral_list_fiscal_years (self->database, &error);
+      if (years == NULL)
+        g_warning ("Could not read the fiscal years: %s", error->message);
+    }
   g_array_set_size (self->years, 0);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; years != NULL && i < years->len; i++)
     {
-      g_autoptr(TsuCase) c = g_list_model_get_item (G_LIST_MODEL (self->cases), i);
-
-      add_year (self->years, tsu_case_get_fiscal_year (c));
+      g_array_append_val (self->years, g_array_index (years, int, i));
+      have_chosen |= g_array_index (years, int, i) == self->year;
     }
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->referrals));
-  for (guint i = 0; i < n; i++)
+  /* The year chosen stays on offer when its last record goes. */
+  if (!have_chosen)
     {
-      g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->referrals), i);
-
-      add_year (self->years, fiscal_year_of_iso (tsu_referral_get_referred_on (r)));
+      g_array_append_val (self->years, self->year);
+      g_array_sort (self->years, compare_years_descending);
     }
-  add_year (self->years, self->year);
-  g_array_sort (self->years, compare_years_descending);
 
   gtk_string_list_append (labels, _("All Years"));
   for (guint i = 0; i < self->years->len; i++)
@@ -752,8 +769,60 @@ update_years (TsuReferralsView *self)
 static void
 update_stats (TsuReferralsView *self)
 {
-  if (self->stats_page != NULL && self->database != NULL)
+  self->stale_stats = FALSE;
+  /* Built when its tab is first shown. */
+  if (self->stats_page == NULL)
+    {
+      self->stats_page = TSU_REFERRAL_STATS_PAGE (tsu_referral_stats_page_new ());
+      gtk_widget_set_vexpand (GTK_WIDGET (self->stats_page), TRUE);
+      gtk_box_append (self->stats_box, GTK_WIDGET (self->stats_page));
+    }
+  if (self->database != NULL)
     tsu_referral_stats_page_set_fiscal_year (self->stats_page, self->database, effective_year (self));
+}
+
+/* Loading ------------------------------------------------------------------ */
+
+static List
+visible_list (TsuReferralsView *self,
+              gboolean         *statistics)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->tab_stack);
+
+  *statistics = g_strcmp0 (name, "statistics") == 0;
+  if (g_strcmp0 (name, "cases") == 0)
+    return LIST_CASES;
+  if (g_strcmp0 (name, "candidates") == 0)
+    return LIST_CANDIDATES;
+  if (*statistics)
+    return N_LISTS;
+  return LIST_REFERRALS;
+}
+
+/* Brings what is on screen up to date; the rest waits until shown. */
+static void
+refresh_visible (TsuReferralsView *self)
+{
+  gboolean statistics;
+  List list;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (self->stale_years)
+    update_years (self);
+  list = visible_list (self, &statistics);
+  if (list < N_LISTS && self->stale[list])
+    refresh_list (self, list);
+  if (statistics && self->stale_stats)
+    update_stats (self);
+}
+
+static void
+mark_stale (TsuReferralsView *self)
+{
+  for (List l = 0; l < N_LISTS; l++)
+    self->stale[l] = TRUE;
+  self->stale_stats = TRUE;
 }
 
 static void
@@ -770,113 +839,141 @@ on_filter_changed (TsuReferralsView *self)
   text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_free (self->query);
   self->query = text && *text ? tsu_kana_normalize (text) : NULL;
-  refilter (self);
-  update_stats (self);
+  mark_stale (self);
+  refresh_visible (self);
 }
 
-/* Loading ------------------------------------------------------------------ */
-
-/* Where each case stands, from the arrays about to be shown: computed
- * before the stores change, so that every cell bound and every sort made
- * during the change already sees it. */
 static void
-compute_case_infos (TsuReferralsView *self,
-                    GPtrArray        *cases,
-                    GPtrArray        *referrals)
+on_tab_changed (TsuReferralsView *self)
 {
-  GHashTableIter iter;
-  gpointer value;
+  refresh_visible (self);
+}
 
-  g_hash_table_remove_all (self->case_infos);
-  for (guint i = 0; i < cases->len; i++)
+static void
+on_place_keys_loaded (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  TsuReferralsView *self = TSU_REFERRALS_VIEW (source);
+  g_autoptr(GError) error = NULL;
+  TsuPlaceKeys *keys = g_task_propagate_pointer (G_TASK (result), &error);
+  guint generation = GPOINTER_TO_UINT (g_task_get_task_data (G_TASK (result)));
+
+  if (keys == NULL)
     {
-      gint64 *key = g_new (gint64, 1);
-
-      *key = tsu_case_get_id (g_ptr_array_index (cases, i));
-      g_hash_table_insert (self->case_infos, key, g_new0 (CaseInfo, 1));
+      /* The search reads them itself when it needs them. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the places to search: %s", error->message);
+      return;
     }
-  for (guint i = 0; i < referrals->len; i++)
+  if (generation != self->keys_generation || self->place_keys != NULL)
     {
-      TsuReferral *r = g_ptr_array_index (referrals, i);
-      gint64 id = tsu_referral_get_case_id (r);
-      CaseInfo *info = g_hash_table_lookup (self->case_infos, &id);
-
-      if (info == NULL)
-        continue;
-      info->n_referrals++;
-      info->statuses |= 1u << tsu_referral_get_status (r);
+      tsu_place_keys_free (keys);
+      return;
     }
-  g_hash_table_iter_init (&iter, self->case_infos);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      CaseInfo *info = value;
+  self->place_keys = keys;
+  g_clear_object (&self->keys_cancellable);
+}
 
-      if (info->statuses & ((1u << TSU_REFERRAL_SENT) | (1u << TSU_REFERRAL_ACCEPTED)))
-        info->state = STATE_OPEN;
-      else if (info->statuses & (1u << TSU_REFERRAL_CONNECTED))
-        info->state = STATE_CONNECTED;
-      else if (info->statuses & ((1u << TSU_REFERRAL_NOT_CONNECTED) | (1u << TSU_REFERRAL_DECLINED)))
-        info->state = STATE_NOT_CONNECTED;
-      else if (info->statuses & (1u << TSU_REFERRAL_WITHDRAWN))
-        info->state = STATE_WITHDRAWN;
-      else
-        info->state = STATE_NO_REFERRAL;
-    }
+static void
+load_place_keys_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  const char *path = g_object_get_data (G_OBJECT (task), "tsu-path");
+  GError *error = NULL;
+  TsuPlaceKeys *keys = tsu_place_keys_load_path (path, &error);
+
+  if (keys == NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, keys, (GDestroyNotify) tsu_place_keys_free);
+  else
+    tsu_place_keys_free (keys);
+}
+
+/* Reads the places for the search on a worker thread, through a
+ * connection of its own, so that the first search finds them ready. */
+static gboolean
+prefetch_place_keys_idle (gpointer user_data)
+{
+  TsuReferralsView *self = user_data;
+  g_autoptr(GTask) task = NULL;
+
+  self->prefetch_source = 0;
+  if (self->database == NULL || self->place_keys != NULL || self->keys_cancellable != NULL)
+    return G_SOURCE_REMOVE;
+  self->keys_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->keys_cancellable, on_place_keys_loaded, NULL);
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->keys_generation), NULL);
+  g_object_set_data_full (G_OBJECT (task), "tsu-path",
+                          g_strdup (tsu_database_get_path (self->database)), g_free);
+  g_task_run_in_thread (task, load_place_keys_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forget_place_keys (TsuReferralsView *self)
+{
+  self->keys_generation++;
+  g_cancellable_cancel (self->keys_cancellable);
+  g_clear_object (&self->keys_cancellable);
+  g_clear_pointer (&self->place_keys, tsu_place_keys_free);
 }
 
 static void
 reload (TsuReferralsView *self)
 {
-  g_autoptr(GPtrArray) cases = NULL;
-  g_autoptr(GPtrArray) referrals = NULL;
-  g_autoptr(GError) error = NULL;
-
   g_free (self->today);
   self->today = tsu_date_today_iso ();
-  if (self->database != NULL)
-    {
-      cases = tsu_case_load_all (self->database, &error);
-      if (cases == NULL)
-        {
-          show_error (self, _("Could Not Load the Cases"), error->message);
-          g_clear_error (&error);
-        }
-      referrals = tsu_referral_load_all (self->database, &error);
-      if (referrals == NULL)
-        {
-          show_error (self, _("Could Not Load the Referrals"), error->message);
-          g_clear_error (&error);
-        }
-    }
-  if (cases == NULL)
-    cases = g_ptr_array_new_with_free_func (g_object_unref);
-  if (referrals == NULL)
-    referrals = g_ptr_array_new_with_free_func (g_object_unref);
-
-  g_hash_table_remove_all (self->cases_by_id);
-  for (guint i = 0; i < cases->len; i++)
-    {
-      TsuCase *c = g_ptr_array_index (cases, i);
-      gint64 *key = g_new (gint64, 1);
-
-      *key = tsu_case_get_id (c);
-      g_hash_table_insert (self->cases_by_id, key, c);
-    }
-  compute_case_infos (self, cases, referrals);
-  g_list_store_splice (self->referrals, 0, g_list_model_get_n_items (G_LIST_MODEL (self->referrals)),
-                       referrals->pdata, referrals->len);
-  g_list_store_splice (self->cases, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cases)),
-                       cases->pdata, cases->len);
-
-  update_years (self);
-  refilter (self);
-  update_stats (self);
+  forget_place_keys (self);
+  mark_stale (self);
+  self->stale_years = TRUE;
+  refresh_visible (self);
   if (self->shown_case != NULL)
     show_case_page (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.new-case", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.print", self->database != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "referrals.export",
                                  self->database != NULL && !self->exporting);
+}
+
+static void
+on_first_paint (TsuReferralsView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+  self->paint_handler = 0;
+  if (self->prefetch_source == 0)
+    self->prefetch_source = g_idle_add_full (G_PRIORITY_LOW, prefetch_place_keys_idle, self, NULL);
+}
+
+static void
+tsu_referrals_view_unmap (GtkWidget *widget)
+{
+  TsuReferralsView *self = TSU_REFERRALS_VIEW (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  if (clock != NULL)
+    g_clear_signal_handler (&self->paint_handler, clock);
+  self->paint_handler = 0;
+  GTK_WIDGET_CLASS (tsu_referrals_view_parent_class)->unmap (widget);
+}
+
+static void
+tsu_referrals_view_map (GtkWidget *widget)
+{
+  TsuReferralsView *self = TSU_REFERRALS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (tsu_referrals_view_parent_class)->map (widget);
+  refresh_visible (self);
+  /* Once the frame is painted, not competing with it. */
+  if (self->paint_handler == 0 && self->place_keys == NULL)
+    self->paint_handler = g_signal_connect_swapped (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                    G_CALLBACK (on_first_paint), self);
 }
 
 static void
@@ -898,7 +995,17 @@ on_settings_changed (GSettings        *settings,
                      TsuReferralsView *self)
 {
   if (g_str_equal (key, "date-style"))
-    reload (self);
+    {
+      /* Dates are shown in the other style: rows and years again, the
+       * same ids. */
+      self->stale_years = TRUE;
+      self->stale_stats = TRUE;
+      for (List l = 0; l < N_LISTS; l++)
+        tsu_paged_list_refresh (self->lists[l]);
+      refresh_visible (self);
+      if (self->shown_case != NULL)
+        show_case_page (self);
+    }
 }
 
 /* The case page ------------------------------------------------------------ */
@@ -1343,8 +1450,12 @@ static void
 open_case (TsuReferralsView *self,
            gint64            case_id)
 {
-  TsuCase *c = case_of (self, case_id);
+  g_autoptr(TsuCase) c = NULL;
+  g_autoptr(GError) error = NULL;
 
+  if (self->database == NULL)
+    return;
+  c = tsu_case_load_by_id (self->database, case_id, &error);
   if (c == NULL)
     return;
   g_set_object (&self->shown_case, c);
@@ -1355,7 +1466,7 @@ static void
 on_referral_view_activate (TsuReferralsView *self,
                            guint             position)
 {
-  g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->sorted[LIST_REFERRALS]), position);
+  g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->lists[LIST_REFERRALS]), position);
 
   if (r != NULL)
     open_case (self, tsu_referral_get_case_id (r));
@@ -1365,7 +1476,7 @@ static void
 on_candidate_view_activate (TsuReferralsView *self,
                             guint             position)
 {
-  g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->sorted[LIST_CANDIDATES]), position);
+  g_autoptr(TsuReferral) r = g_list_model_get_item (G_LIST_MODEL (self->lists[LIST_CANDIDATES]), position);
 
   if (r != NULL)
     open_case (self, tsu_referral_get_case_id (r));
@@ -1375,7 +1486,7 @@ static void
 on_case_view_activate (TsuReferralsView *self,
                        guint             position)
 {
-  g_autoptr(TsuCase) c = g_list_model_get_item (G_LIST_MODEL (self->sorted[LIST_CASES]), position);
+  g_autoptr(TsuCase) c = g_list_model_get_item (G_LIST_MODEL (self->lists[LIST_CASES]), position);
 
   if (c != NULL)
     open_case (self, tsu_case_get_id (c));
@@ -1767,28 +1878,24 @@ tsu_referrals_view_dispose (GObject *object)
 
   if (self->referral_view != NULL)
     {
-      gtk_column_view_set_model (self->referral_view, NULL);
-      gtk_column_view_set_model (self->case_view, NULL);
-      gtk_column_view_set_model (self->candidate_view, NULL);
+      gtk_grid_view_set_model (self->referral_view, NULL);
+      gtk_grid_view_set_model (self->case_view, NULL);
+      gtk_grid_view_set_model (self->candidate_view, NULL);
     }
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TSU_TYPE_REFERRALS_VIEW);
   self->stats_page = NULL;
+  forget_place_keys (self);
+  g_clear_handle_id (&self->prefetch_source, g_source_remove);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   for (List l = 0; l < N_LISTS; l++)
     {
       g_clear_object (&self->selections[l]);
-      g_clear_object (&self->sorted[l]);
-      g_clear_object (&self->filtered[l]);
-      g_clear_object (&self->filters[l]);
+      g_clear_object (&self->lists[l]);
     }
-  g_clear_object (&self->referrals);
-  g_clear_object (&self->cases);
   g_clear_object (&self->shown_case);
   g_clear_pointer (&self->shown_referrals, g_ptr_array_unref);
-  g_clear_pointer (&self->cases_by_id, g_hash_table_unref);
-  g_clear_pointer (&self->case_infos, g_hash_table_unref);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->today, g_free);
@@ -1801,19 +1908,16 @@ tsu_referrals_view_class_init (TsuReferralsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  static const char * const column_ids[N_LISTS][MAX_COLUMNS] = {
-    { "ref_case_column", "ref_from_column", "ref_to_column", "ref_referred_column",
-      "ref_due_column", "ref_status_column", "ref_overdue_column" },
-    { "case_code_column", "case_received_column", "case_ward_column", "case_age_column",
-      "case_concerns_column", "case_status_column", "case_meeting_column", "case_referrals_column" },
-    { "cand_case_column", "cand_from_column", "cand_to_column", "cand_referred_column",
-      "cand_closed_column", "cand_reason_column", "cand_meeting_column" },
+  static const char * const header_ids[N_LISTS] = {
+    "ref_header", "case_header", "cand_header",
   };
   static const char * const count_ids[N_LISTS] = {
     "ref_count_label", "case_count_label", "cand_count_label",
   };
 
   object_class->dispose = tsu_referrals_view_dispose;
+  widget_class->map = tsu_referrals_view_map;
+  widget_class->unmap = tsu_referrals_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-referrals-view.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TsuReferralsView, name)
@@ -1836,15 +1940,15 @@ tsu_referrals_view_class_init (TsuReferralsViewClass *klass)
 #undef CHILD
   for (List l = 0; l < N_LISTS; l++)
     {
-      for (guint c = 0; c < n_columns[l]; c++)
-        gtk_widget_class_bind_template_child_full (widget_class, column_ids[l][c], FALSE,
-                                                   G_STRUCT_OFFSET (TsuReferralsView, columns)
-                                                   + (l * MAX_COLUMNS + c) * sizeof (GtkColumnViewColumn *));
+      gtk_widget_class_bind_template_child_full (widget_class, header_ids[l], FALSE,
+                                                 G_STRUCT_OFFSET (TsuReferralsView, headers)
+                                                 + l * sizeof (GtkBox *));
       gtk_widget_class_bind_template_child_full (widget_class, count_ids[l], FALSE,
                                                  G_STRUCT_OFFSET (TsuReferralsView, count_labels)
                                                  + l * sizeof (GtkLabel *));
     }
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_tab_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_referral_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_case_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_candidate_view_activate);
@@ -1889,9 +1993,8 @@ tsu_referrals_view_init (TsuReferralsView *self)
 {
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
-  GtkColumnView *views[N_LISTS];
-  GtkCustomFilterFunc filter_funcs[N_LISTS] = { filter_open, filter_cases, filter_candidates };
-  GCompareDataFunc sort_funcs[N_LISTS] = { compare_open, compare_cases, compare_candidates };
+  GtkGridView *views[N_LISTS];
+  TsuPagedListLoadFunc load_funcs[N_LISTS] = { load_referrals, load_cases, load_candidates };
   GtkStringList *list;
 
   g_type_ensure (TSU_TYPE_CASE);
@@ -1909,10 +2012,6 @@ tsu_referrals_view_init (TsuReferralsView *self)
 
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->today = tsu_date_today_iso ();
-  self->cases_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->case_infos = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->referrals = g_list_store_new (TSU_TYPE_REFERRAL);
-  self->cases = g_list_store_new (TSU_TYPE_CASE);
 
   self->updating = TRUE;
   list = filter_labels (_("All Wards"));
@@ -1934,34 +2033,24 @@ tsu_referrals_view_init (TsuReferralsView *self)
   views[LIST_CANDIDATES] = self->candidate_view;
   for (List l = 0; l < N_LISTS; l++)
     {
-      GListModel *source_model = l == LIST_CASES ? G_LIST_MODEL (self->cases) : G_LIST_MODEL (self->referrals);
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (sort_funcs[l], self, NULL);
+      GType type = l == LIST_CASES ? TSU_TYPE_CASE : TSU_TYPE_REFERRAL;
 
-      for (guint c = 0; c < n_columns[l]; c++)
-        {
-          GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-          self->specs[l][c].self = self;
-          self->specs[l][c].list = l;
-          self->specs[l][c].column = c;
-          g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-          g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), &self->specs[l][c]);
-          gtk_column_view_column_set_factory (self->columns[l][c], factory);
-          g_object_unref (factory);
-        }
-      self->filters[l] = gtk_custom_filter_new (filter_funcs[l], self, NULL);
-      self->filtered[l] = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (source_model)),
-                                                     GTK_FILTER (g_object_ref (self->filters[l])));
-      self->sorted[l] = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered[l])),
-                                                 GTK_SORTER (sorter));
-      self->selections[l] = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted[l])));
+      self->row_specs[l].self = self;
+      self->row_specs[l].list = l;
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_row), &self->row_specs[l]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_row), &self->row_specs[l]);
+      gtk_grid_view_set_factory (views[l], factory);
+      g_object_unref (factory);
+      setup_header (self->headers[l], l);
+      /* The lists live no longer than the view (disposed with it), so
+       * they borrow it. */
+      self->lists[l] = tsu_paged_list_new (type, load_funcs[l], self, NULL);
+      self->selections[l] = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->lists[l])));
       gtk_single_selection_set_autoselect (self->selections[l], FALSE);
-      gtk_column_view_set_model (views[l], GTK_SELECTION_MODEL (self->selections[l]));
+      gtk_grid_view_set_model (views[l], GTK_SELECTION_MODEL (self->selections[l]));
     }
-
-  self->stats_page = TSU_REFERRAL_STATS_PAGE (tsu_referral_stats_page_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stats_page), TRUE);
-  gtk_box_append (self->stats_box, GTK_WIDGET (self->stats_page));
 
   gtk_list_box_set_placeholder (self->case_referrals,
                                 dim_placeholder (_("Not referred yet. Use New Referral to hand the case on.")));

@@ -21,6 +21,16 @@
 #include "tsu-view-support.h"
 #include "tsu-window.h"
 
+typedef enum
+{
+  VIEW_OVERVIEW,
+  VIEW_MEMBERS,
+  VIEW_EVENTS,
+  VIEW_REFERRALS,
+  VIEW_BUDGET,
+  N_VIEWS
+} View;
+
 struct _TsuWindow
 {
   AdwApplicationWindow parent_instance;
@@ -30,13 +40,16 @@ struct _TsuWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  AdwBin               *pages[N_VIEWS];  /* each holds its view once built */
+  GtkMenuButton        *network_button;
+  GtkLabel             *network_label;
+
+  /* borrowed: children of pages[], NULL until first shown */
   TsuOverviewView      *overview_view;
   TsuMembersView       *members_view;
   TsuEventsView        *events_view;
   TsuReferralsView     *referrals_view;
   TsuBudgetView        *budget_view;
-  GtkMenuButton        *network_button;
-  GtkLabel             *network_label;
 
   /* owned */
   TsuDatabase          *database;
@@ -60,6 +73,110 @@ static GParamSpec *properties[N_PROPS];
 static const char * const view_names[] = {
   "overview", "members", "events", "referrals", "budget",
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (view_names) == N_VIEWS);
+
+/* A view is built the first time it is shown. With a council's years of
+ * records, building and laying out the four views behind the one shown
+ * cost more than the window they sit in; a view not yet built has
+ * nothing to show and nothing to reload when the database changes. */
+static void
+give_view_database (TsuWindow *self,
+                    View       view)
+{
+  switch (view)
+    {
+    case VIEW_OVERVIEW:
+      if (self->overview_view != NULL)
+        tsu_overview_view_set_database (self->overview_view, self->database);
+      return;
+    case VIEW_MEMBERS:
+      if (self->members_view != NULL && self->database != NULL)
+        tsu_members_view_set_database (self->members_view, self->database);
+      break;
+    case VIEW_EVENTS:
+      if (self->events_view != NULL && self->database != NULL)
+        tsu_events_view_set_database (self->events_view, self->database);
+      break;
+    case VIEW_REFERRALS:
+      if (self->referrals_view != NULL && self->database != NULL)
+        tsu_referrals_view_set_database (self->referrals_view, self->database);
+      break;
+    case VIEW_BUDGET:
+      if (self->budget_view != NULL && self->database != NULL)
+        tsu_budget_view_set_database (self->budget_view, self->database);
+      break;
+    case N_VIEWS:
+    default:
+      g_return_if_reached ();
+    }
+  /* Every view but the overview needs a database. */
+  if (adw_bin_get_child (self->pages[view]) != NULL)
+    gtk_widget_set_sensitive (adw_bin_get_child (self->pages[view]), self->database != NULL);
+}
+
+static void
+ensure_view (TsuWindow *self,
+             View       view)
+{
+  GtkWidget *widget;
+
+  if (adw_bin_get_child (self->pages[view]) != NULL)
+    return;
+  switch (view)
+    {
+    case VIEW_OVERVIEW:
+      widget = tsu_overview_view_new ();
+      self->overview_view = TSU_OVERVIEW_VIEW (widget);
+      break;
+    case VIEW_MEMBERS:
+      widget = tsu_members_view_new ();
+      self->members_view = TSU_MEMBERS_VIEW (widget);
+      break;
+    case VIEW_EVENTS:
+      widget = tsu_events_view_new ();
+      self->events_view = TSU_EVENTS_VIEW (widget);
+      break;
+    case VIEW_REFERRALS:
+      widget = tsu_referrals_view_new ();
+      self->referrals_view = TSU_REFERRALS_VIEW (widget);
+      break;
+    case VIEW_BUDGET:
+      widget = tsu_budget_view_new ();
+      self->budget_view = TSU_BUDGET_VIEW (widget);
+      break;
+    case N_VIEWS:
+    default:
+      g_return_if_reached ();
+    }
+  adw_bin_set_child (self->pages[view], widget);
+  give_view_database (self, view);
+}
+
+static void
+ensure_visible_view (TsuWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  for (View v = 0; v < N_VIEWS; v++)
+    if (g_strcmp0 (name, view_names[v]) == 0)
+      ensure_view (self, v);
+}
+
+/* Not before the window is on screen: a caller may choose another view
+ * first, and the default one would be built for nothing. */
+static void
+on_visible_view_changed (TsuWindow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_visible_view (self);
+}
+
+static void
+tsu_window_map (GtkWidget *widget)
+{
+  ensure_visible_view (TSU_WINDOW (widget));
+  GTK_WIDGET_CLASS (tsu_window_parent_class)->map (widget);
+}
 
 static void
 update_subtitle (TsuWindow *self)
@@ -864,6 +981,30 @@ export_audit_activated (GSimpleAction *action,
     tsu_export_audit_trail (GTK_WIDGET (self), self->database);
 }
 
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window (GtkApplication would, from gtk/help-overlay.ui): it is a
+ * window of its own, and building it cost a tenth of the start. Once set,
+ * GtkApplicationWindow's own "show-help-overlay" takes this one's place. */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  if (gtk_application_window_get_help_overlay (window) == NULL)
+    {
+      builder = gtk_builder_new_from_resource ("/jp/tsunagu/Tsunagu/tsu-help-overlay.ui");
+      /* Not a template: the one object a GtkShortcutsWindow file has. */
+      overlay = gtk_builder_get_object (builder, "help_overlay");
+      g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (overlay));
+      gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+}
+
 static void
 show_view_activated (GSimpleAction *action,
                      GVariant      *parameter,
@@ -879,6 +1020,7 @@ static const GActionEntry win_actions[] = {
   { .name = "backup", .activate = back_up_activated },
   { .name = "restore", .activate = restore_activated },
   { .name = "show-view", .activate = show_view_activated, .parameter_type = "s" },
+  { .name = "show-help-overlay", .activate = show_help_overlay_activated },
   { .name = "undo", .activate = undo_activated },
   { .name = "export-audit", .activate = export_audit_activated },
 };
@@ -954,6 +1096,11 @@ tsu_window_dispose (GObject *object)
   if (self->switcher_bar != NULL)
     adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TSU_TYPE_WINDOW);
+  self->overview_view = NULL;
+  self->members_view = NULL;
+  self->events_view = NULL;
+  self->referrals_view = NULL;
+  self->budget_view = NULL;
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
@@ -1008,6 +1155,7 @@ tsu_window_class_init (TsuWindowClass *klass)
   object_class->get_property = tsu_window_get_property;
   object_class->set_property = tsu_window_set_property;
   window_class->close_request = tsu_window_close_request;
+  widget_class->map = tsu_window_map;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
@@ -1015,24 +1163,21 @@ tsu_window_class_init (TsuWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TSU_TYPE_OVERVIEW_VIEW);
-  g_type_ensure (TSU_TYPE_MEMBERS_VIEW);
-  g_type_ensure (TSU_TYPE_EVENTS_VIEW);
-  g_type_ensure (TSU_TYPE_REFERRALS_VIEW);
-  g_type_ensure (TSU_TYPE_BUDGET_VIEW);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/jp/tsunagu/Tsunagu/tsu-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TsuWindow, overview_view);
-  gtk_widget_class_bind_template_child (widget_class, TsuWindow, members_view);
-  gtk_widget_class_bind_template_child (widget_class, TsuWindow, events_view);
-  gtk_widget_class_bind_template_child (widget_class, TsuWindow, referrals_view);
-  gtk_widget_class_bind_template_child (widget_class, TsuWindow, budget_view);
+  for (View v = 0; v < N_VIEWS; v++)
+    {
+      g_autofree char *id = g_strconcat (view_names[v], "_page", NULL);
+
+      gtk_widget_class_bind_template_child_full (widget_class, id, FALSE,
+                                                 G_STRUCT_OFFSET (TsuWindow, pages) + v * sizeof (AdwBin *));
+    }
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, network_button);
   gtk_widget_class_bind_template_child (widget_class, TsuWindow, network_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
 }
 
 static void
@@ -1050,10 +1195,6 @@ tsu_window_init (TsuWindow *self)
   restore_size (self);
   update_subtitle (self);
   update_actions (self);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->referrals_view), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), FALSE);
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -1102,18 +1243,8 @@ tsu_window_set_database (TsuWindow   *self,
     g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "undo")),
                                  FALSE);
 
-  tsu_overview_view_set_database (self->overview_view, database);
-  if (database != NULL)
-    {
-      tsu_members_view_set_database (self->members_view, database);
-      tsu_events_view_set_database (self->events_view, database);
-      tsu_referrals_view_set_database (self->referrals_view, database);
-      tsu_budget_view_set_database (self->budget_view, database);
-    }
-  gtk_widget_set_sensitive (GTK_WIDGET (self->members_view), database != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->events_view), database != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->referrals_view), database != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->budget_view), database != NULL);
+  for (View v = 0; v < N_VIEWS; v++)
+    give_view_database (self, v);
   update_subtitle (self);
   update_actions (self);
   update_network_warning (self);

@@ -11,6 +11,7 @@
 #include "tsu-case.h"
 #include "tsu-date.h"
 #include "tsu-history.h"
+#include "tsu-paged-list.h"
 #include "tsu-record-private.h"
 
 /* ---- vocabularies ----------------------------------------------------- */
@@ -1066,6 +1067,37 @@ tsu_case_load_by_id (TsuDatabase  *db,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+static gint64
+case_id (gpointer row)
+{
+  return tsu_case_get_id (row);
+}
+
+GPtrArray *
+tsu_case_load_by_ids (TsuDatabase   *db,
+                      const gint64  *ids,
+                      guint          n_ids,
+                      GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = tsu_database_prepare (db, "SELECT " COLUMNS " FROM cases WHERE id IN (SELECT value FROM json_each (?))",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  json = tsu_ids_to_json (ids, n_ids);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  rows = tsu_record_load_rows (db, stmt, read_row, error);
+  if (rows == NULL)
+    return NULL;
+  return tsu_ids_order_rows (rows, ids, n_ids, case_id);
 }
 
 TsuCase *

@@ -182,6 +182,12 @@ GPtrArray *tsu_case_load_for_fiscal_year (TsuDatabase *db,
 TsuCase   *tsu_case_load_by_id        (TsuDatabase  *db,
                                        gint64        id,
                                        GError      **error);
+/* The cases @ids (@n_ids of them) in that order, NULL where one no longer
+ * exists: a page of a TsuPagedList. */
+GPtrArray *tsu_case_load_by_ids       (TsuDatabase   *db,
+                                       const gint64  *ids,
+                                       guint          n_ids,
+                                       GError       **error);
 /* NULL with no error when there is none. */
 TsuCase   *tsu_case_find_by_code      (TsuDatabase  *db,
                                        const char   *code,

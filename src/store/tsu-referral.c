@@ -10,6 +10,7 @@
 #include "tsu-case-private.h"
 #include "tsu-date.h"
 #include "tsu-history.h"
+#include "tsu-paged-list.h"
 #include "tsu-record-private.h"
 #include "tsu-referral.h"
 
@@ -739,6 +740,36 @@ tsu_referral_load_by_id (TsuDatabase  *db,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (rows, 0));
+}
+
+static gint64
+referral_id (gpointer row)
+{
+  return tsu_referral_get_id (row);
+}
+
+GPtrArray *
+tsu_referral_load_by_ids (TsuDatabase   *db,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *json = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  stmt = tsu_database_prepare (db, SELECT_COLUMNS " WHERE r.id IN (SELECT value FROM json_each (?))", error);
+  if (stmt == NULL)
+    return NULL;
+  json = tsu_ids_to_json (ids, n_ids);
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  rows = tsu_record_load_rows (db, stmt, read_row, error);
+  if (rows == NULL)
+    return NULL;
+  return tsu_ids_order_rows (rows, ids, n_ids, referral_id);
 }
 
 /* ---- saving ----------------------------------------------------------- */

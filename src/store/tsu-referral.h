@@ -139,5 +139,11 @@ GPtrArray   *tsu_referral_load_for_fiscal_year (TsuDatabase *db,
 TsuReferral *tsu_referral_load_by_id    (TsuDatabase  *db,
                                          gint64        id,
                                          GError      **error);
+/* The referrals @ids (@n_ids of them) in that order, NULL where one no
+ * longer exists: a page of a TsuPagedList. */
+GPtrArray   *tsu_referral_load_by_ids   (TsuDatabase   *db,
+                                         const gint64  *ids,
+                                         guint          n_ids,
+                                         GError       **error);
 
 G_END_DECLS

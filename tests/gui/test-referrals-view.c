@@ -91,10 +91,34 @@ static GListModel *
 list_model (Fixture    *f,
             const char *name)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, name);
+  GtkWidget *view = find_widget (GTK_WIDGET (f->view), GTK_TYPE_GRID_VIEW, name);
 
   g_assert_nonnull (view);
-  return G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  return G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (view)));
+}
+
+/* Lists are queried when their tab is shown. */
+static void
+show_tab (Fixture    *f,
+          const char *name)
+{
+  GtkWidget *tabs = find_widget (GTK_WIDGET (f->view), GTK_TYPE_STACK, "tabs");
+
+  g_assert_nonnull (tabs);
+  gtk_stack_set_visible_child_name (GTK_STACK (tabs), name);
+  spin ();
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  spin ();
 }
 
 static char *
@@ -265,42 +289,44 @@ test_lists (Fixture       *f,
 {
   GListModel *open = list_model (f, "referral_view");
   GListModel *cases = list_model (f, "case_view");
-  GtkWidget *search = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, NULL);
   g_autoptr(TsuReferral) first = NULL;
   g_autofree char *overdue = g_strdup_printf ("Overdue by %d days", 16);
 
-  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
   first = g_list_model_get_item (open, 0);
   g_assert_cmpint (tsu_referral_get_id (first), ==, f->overdue_id);
   g_assert_nonnull (find_label (GTK_WIDGET (f->view), overdue));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "1 referral · 1 overdue"));
+  /* The cases tab is not shown yet, so its list was not queried. */
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
 
   /* Cases by where they stand: the one with an open referral first. */
-  gtk_stack_set_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (f->view), GTK_TYPE_STACK, "tabs")),
-                                    "cases");
-  spin ();
+  show_tab (f, "cases");
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 3);
   {
     g_autoptr(TsuCase) top = g_list_model_get_item (cases, 0);
-    GtkWidget *case_view = find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW, "case_view");
+    GtkWidget *case_view = find_widget (GTK_WIDGET (f->view), GTK_TYPE_GRID_VIEW, "case_view");
 
     g_assert_cmpint (tsu_referral_get_case_id (first), ==, tsu_case_get_id (top));
     g_assert_nonnull (find_label (case_view, "Referral open"));
     g_assert_nonnull (find_label (case_view, "No referral yet"));
   }
 
-  g_assert_nonnull (search);
-  gtk_editable_set_text (GTK_EDITABLE (search), "HIKIKOMORI");
-  g_signal_emit_by_name (search, "search-changed");
-  spin ();
+  search (f, "HIKIKOMORI");
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
+  show_tab (f, "referrals");
   g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
-  gtk_editable_set_text (GTK_EDITABLE (search), f->consented_code);
-  g_signal_emit_by_name (search, "search-changed");
-  spin ();
+  /* The elderly case's referral, by its case's concern. */
+  search (f, "Elderly");
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  /* By part of the name of the place it was referred to. */
+  search (f, "門司");
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 1);
+  search (f, f->consented_code);
+  g_assert_cmpuint (g_list_model_get_n_items (open), ==, 0);
+  show_tab (f, "cases");
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 1);
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  g_signal_emit_by_name (search, "search-changed");
-  spin ();
+  search (f, "");
   g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 3);
 }
 
@@ -316,7 +342,6 @@ test_refer_and_connect (Fixture       *f,
   g_autoptr(GPtrArray) referrals = NULL;
   g_autofree char *accepted = NULL;
   g_autofree char *connected = NULL;
-  GtkWidget *search;
   TsuReferral *r;
 
   /* The page shows the case and its notes. */
@@ -376,10 +401,8 @@ test_refer_and_connect (Fixture       *f,
    * typed in half-width katakana. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "referrals.back", NULL);
   spin ();
-  search = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, NULL);
-  gtk_editable_set_text (GTK_EDITABLE (search), "ｽﾃｯﾌﾟ");
-  g_signal_emit_by_name (search, "search-changed");
-  spin ();
+  search (f, "ｽﾃｯﾌﾟ");
+  show_tab (f, "cases");
   g_assert_cmpuint (g_list_model_get_n_items (list_model (f, "case_view")), ==, 1);
 }
 
