@@ -10,6 +10,7 @@
 #include "tsu-case.h"
 #include "tsu-date.h"
 #include "tsu-organization.h"
+#include "tsu-paged-list.h"
 #include "tsu-referral.h"
 #include "tsu-referral-editor.h"
 #include "tsu-referrals-view.h"
@@ -442,6 +443,223 @@ test_override (Fixture       *f,
                    "食事がとれておらず命に関わるため");
 }
 
+/* A file of 1,000 cases with 5 referrals each: the lists are queries
+ * for ids, their rows loaded a page at a time as they are shown. */
+#define LARGE_CASES 1000
+#define LARGE_PER_CASE 5
+
+typedef struct
+{
+  TsuDatabase      *db;
+  GtkWindow        *window;
+  TsuReferralsView *view;
+  guint             n_open;          /* sent or accepted */
+  guint             n_open_moji;     /* … of cases in 門司区 */
+  guint             n_open_food;     /* … to the food bank */
+  guint             n_connected;
+  guint             n_not_connected;
+} Large;
+
+static void
+large_set_up (Large         *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tsu-referrals-large-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "large.db", NULL);
+  g_autoptr(GError) error = NULL;
+  GDate start;
+
+  f->db = tsu_database_open (path, &error);
+  g_assert_no_error (error);
+  /* Received over two fiscal years, ending today, so that the recent
+   * referrals are not due yet and the old ones are overdue. */
+  g_date_set_time_t (&start, time (NULL));
+  g_date_subtract_days (&start, 2 * LARGE_CASES / 3);
+  g_assert_true (tsu_database_begin (f->db, &error));
+  for (guint i = 0; i < LARGE_CASES; i++)
+    {
+      g_autoptr(TsuCase) c = tsu_case_new ();
+      GDate received = start;
+      g_autofree char *received_on = NULL;
+      TsuWard ward = (TsuWard) (i % TSU_N_WARDS);
+
+      g_date_add_days (&received, 2 * i / 3);
+      received_on = tsu_date_to_iso (&received);
+      tsu_case_set_received_on (c, received_on);
+      tsu_case_set_entrance (c, "戸畑区役所");
+      tsu_case_set_ward (c, ward);
+      tsu_case_set_concerns (c, 1u << (i % TSU_N_CONCERNS));
+      tsu_case_set_consent (c, TSU_CONSENT_YES);
+      tsu_case_set_consent_on (c, received_on);
+      tsu_case_set_legal_basis (c, TSU_LEGAL_BASIS_CONSENT);
+      g_assert_true (tsu_case_save (c, f->db, &error));
+      g_assert_no_error (error);
+      for (guint j = 0; j < LARGE_PER_CASE; j++)
+        {
+          g_autoptr(TsuReferral) r = tsu_referral_new (tsu_case_get_id (c));
+          /* Statuses in turn; the food bank every third referral. */
+          static const TsuReferralStatus statuses[] = {
+            TSU_REFERRAL_SENT, TSU_REFERRAL_ACCEPTED, TSU_REFERRAL_CONNECTED, TSU_REFERRAL_NOT_CONNECTED,
+          };
+          TsuReferralStatus status = statuses[(i + j) % G_N_ELEMENTS (statuses)];
+          gboolean food = (i * LARGE_PER_CASE + j) % 3 == 0;
+          GDate referred = received;
+          g_autofree char *referred_on = NULL;
+
+          g_date_add_days (&referred, j);
+          referred_on = tsu_date_to_iso (&referred);
+          tsu_referral_set_from (r, "戸畑区役所");
+          tsu_referral_set_to (r, food ? "フードバンクきたきゅう" : "若松区役所");
+          tsu_referral_set_referred_on (r, referred_on);
+          tsu_referral_set_status (r, status);
+          if (!tsu_referral_status_is_open (status))
+            tsu_referral_set_closed_on (r, referred_on);
+          if (status == TSU_REFERRAL_NOT_CONNECTED)
+            tsu_referral_set_reason (r, TSU_REASON_UNREACHABLE);
+          tsu_referral_save (r, f->db, &error);
+          g_assert_no_error (error);
+          if (tsu_referral_status_is_open (status))
+            {
+              f->n_open++;
+              f->n_open_moji += ward == TSU_WARD_MOJI;
+              f->n_open_food += food;
+            }
+          f->n_connected += status == TSU_REFERRAL_CONNECTED;
+          f->n_not_connected += status == TSU_REFERRAL_NOT_CONNECTED;
+        }
+    }
+  g_assert_true (tsu_database_commit (f->db, &error));
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1280, 860);
+  f->view = TSU_REFERRALS_VIEW (tsu_referrals_view_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  spin ();
+  tsu_referrals_view_set_database (f->view, f->db);
+  spin ();
+}
+
+static void
+large_tear_down (Large         *f,
+                 gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  spin ();
+  g_object_unref (f->db);
+}
+
+static TsuPagedList *
+paged_list (Large      *f,
+            const char *name)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (f->view), GTK_TYPE_GRID_VIEW, name);
+  GtkSingleSelection *selection;
+
+  g_assert_nonnull (view);
+  selection = GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (view)));
+  g_assert_true (TSU_IS_PAGED_LIST (gtk_single_selection_get_model (selection)));
+  return TSU_PAGED_LIST (gtk_single_selection_get_model (selection));
+}
+
+static void
+select_in (Large      *f,
+           const char *dropdown_name,
+           guint       position)
+{
+  GtkWidget *dropdown = find_widget (GTK_WIDGET (f->view), GTK_TYPE_DROP_DOWN, dropdown_name);
+
+  g_assert_nonnull (dropdown);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  spin ();
+}
+
+static void
+large_search (Large      *f,
+              const char *text)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  spin ();
+}
+
+static void
+test_large (Large         *f,
+            gconstpointer  data)
+{
+  TsuPagedList *open = paged_list (f, "referral_view");
+  GListModel *model = G_LIST_MODEL (open);
+  g_autofree char *today = tsu_date_today_iso ();
+  guint n, fetched;
+  gboolean seen_not_overdue = FALSE;
+  g_autofree char *previous_due = g_strdup ("");
+
+  /* Every open referral is counted; only the rows on screen were loaded. */
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, ==, f->n_open);
+  fetched = (guint) tsu_paged_list_get_n_fetched (open);
+  g_assert_cmpuint (fetched, >, 0);
+  g_assert_cmpuint (fetched, <=, 2 * TSU_PAGED_LIST_PAGE_SIZE);
+  /* The last row is one page more, not every row between. */
+  {
+    g_autoptr(TsuReferral) last = g_list_model_get_item (model, n - 1);
+
+    g_assert_nonnull (last);
+    g_assert_cmpint (tsu_referral_get_id (last), ==, tsu_paged_list_get_id (open, n - 1));
+    g_assert_cmpuint (tsu_paged_list_get_n_fetched (open), <=, fetched + TSU_PAGED_LIST_PAGE_SIZE);
+  }
+
+  /* The overdue first, the longest overdue on top; then by due date. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TsuReferral) r = g_list_model_get_item (model, i);
+      gboolean overdue = tsu_referral_is_overdue (r, today);
+
+      g_assert_true (tsu_referral_status_is_open (tsu_referral_get_status (r)));
+      g_assert_cmpstr (previous_due, <=, tsu_referral_get_due_on (r));
+      g_assert_false (overdue && seen_not_overdue);
+      seen_not_overdue |= !overdue;
+      g_free (previous_due);
+      previous_due = g_strdup (tsu_referral_get_due_on (r));
+    }
+  g_assert_true (seen_not_overdue);
+  {
+    g_autoptr(TsuReferral) first = g_list_model_get_item (model, 0);
+
+    g_assert_true (tsu_referral_is_overdue (first, today));
+  }
+
+  /* The filters are queries too. */
+  select_in (f, "ward", 1 + TSU_WARD_MOJI);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, f->n_open_moji);
+  select_in (f, "ward", 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, f->n_open);
+  select_in (f, "status", 1 + TSU_REFERRAL_CONNECTED);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, f->n_connected);
+  select_in (f, "status", 0);
+  /* Half-width katakana finds the food bank. */
+  large_search (f, "ﾌｰﾄﾞﾊﾞﾝｸ");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, f->n_open_food);
+  large_search (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, f->n_open);
+
+  /* The other tabs: every case; the referrals that did not connect. */
+  {
+    GtkWidget *tabs = find_widget (GTK_WIDGET (f->view), GTK_TYPE_STACK, "tabs");
+
+    gtk_stack_set_visible_child_name (GTK_STACK (tabs), "cases");
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paged_list (f, "case_view"))), ==, LARGE_CASES);
+    gtk_stack_set_visible_child_name (GTK_STACK (tabs), "candidates");
+    spin ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paged_list (f, "candidate_view"))), ==,
+                      f->n_not_connected);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,5 +676,7 @@ main (int    argc,
               fixture_set_up, test_refer_and_connect, fixture_tear_down);
   g_test_add ("/referrals-view/override", Fixture, NULL,
               fixture_set_up, test_override, fixture_tear_down);
+  g_test_add ("/referrals-view/large", Large, NULL,
+              large_set_up, test_large, large_tear_down);
   return g_test_run ();
 }
