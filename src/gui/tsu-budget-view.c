@@ -4,7 +4,11 @@
  * Top, the year switcher and the actions. Left, the year's lines in a
  * column view sorted by the column headers (table order by default), the
  * year's totals under it, then a bar chart of budget against paid per
- * line beside the subtotals by contractor and by pillar. Right, the
+ * line beside the subtotals by contractor and by pillar. The column view
+ * shows the first LINES_PAGE lines in their order and a page more each time
+ * it is scrolled to the end: a GtkColumnView (GTK 4.8) builds 200 rows of
+ * cells whatever its height, and a year of a large council has hundreds
+ * of lines. Right, the
  * selected line: its text, its payments (added, edited and deleted here)
  * and the events that name it as their budget line. Everything is read
  * again when the database says it changed, keeping the selection, so the
@@ -33,6 +37,10 @@
 #include "tsu-payment-editor.h"
 #include "tsu-print.h"
 #include "tsu-view-support.h"
+
+/* Rows the column view shows at first, and adds each time it reaches its
+ * end. */
+#define LINES_PAGE 50
 
 typedef enum
 {
@@ -83,6 +91,7 @@ struct _TsuBudgetView
   GSettings           *settings;        /* NULL without the installed schema */
   GListStore          *store;           /* TsuBudgetLine, in table order */
   GtkSortListModel    *sorted;
+  GtkSliceListModel   *shown;           /* the first rows of sorted */
   GtkSingleSelection  *selection;
   GArray              *years;           /* int, as in the drop-down */
   GArray              *years_with_lines;
@@ -815,9 +824,22 @@ select_line (TsuBudgetView *self,
         }
     }
   self->reloading = TRUE;
+  /* The list shows as far as the line. */
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->shown))
+    gtk_slice_list_model_set_size (self->shown, (position / LINES_PAGE + 1) * LINES_PAGE);
   gtk_single_selection_set_selected (self->selection, position);
   self->reloading = FALSE;
   on_selection_changed (self);
+}
+
+static void
+on_list_edge_reached (TsuBudgetView   *self,
+                      GtkPositionType  position)
+{
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (position == GTK_POS_BOTTOM && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
+    gtk_slice_list_model_set_size (self->shown, size + LINES_PAGE);
 }
 
 /* Loading ------------------------------------------------------------------ */
@@ -1364,6 +1386,7 @@ tsu_budget_view_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
   g_clear_pointer (&self->years, g_array_unref);
@@ -1483,8 +1506,11 @@ tsu_budget_view_init (TsuBudgetView *self)
   self->store = g_list_store_new (TSU_TYPE_BUDGET_LINE);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sorted)));
+  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, LINES_PAGE);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW),
+                           "edge-reached", G_CALLBACK (on_list_edge_reached), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
                            self, G_CONNECT_SWAPPED);
 

@@ -4,7 +4,10 @@
  * soonest on top, then the past ones, latest on top, under a heading per
  * fiscal year (令和5年度). GTK 4.8's list views have no section headers,
  * so the list is a GtkListBox bound to the filtered GListModel, whose
- * header function puts a heading wherever the group changes. Right, the
+ * header function puts a heading wherever the group changes. A list box
+ * makes a row for every item, so it shows the first EVENTS_PAGE events
+ * and a page more each time it is scrolled to the end: a council's years
+ * of events would otherwise be thousands of rows built at once. Right, the
  * page of the selected event: its details, the programme and the
  * attendees panel, with reception, minutes, printouts and exports.
  *
@@ -35,6 +38,9 @@
 
 /* The kind drop-down lists "all" first, then the kinds in enum order. */
 #define KIND_ALL 0
+
+/* Rows the list shows at first, and adds each time it reaches its end. */
+#define EVENTS_PAGE 100
 
 struct _TsuEventsView
 {
@@ -70,6 +76,7 @@ struct _TsuEventsView
   GListStore         *store;          /* TsuEvent, in list order */
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  GtkSliceListModel  *shown;          /* the first rows of filtered */
   char               *needle;         /* normalised search text */
   char               *today;          /* ISO */
   GDate               day;            /* the calendar day listed, if valid */
@@ -264,6 +271,7 @@ refilter (TsuEventsView *self)
   gint64 keep = self->selected_id;
 
   self->reloading = TRUE;
+  gtk_slice_list_model_set_size (self->shown, EVENTS_PAGE);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   self->reloading = FALSE;
   update_list_state (self);
@@ -345,6 +353,17 @@ event_at (TsuEventsView *self,
   return g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) index);
 }
 
+static void
+on_list_edge_reached (TsuEventsView   *self,
+                      GtkPositionType  position)
+{
+  guint size = gtk_slice_list_model_get_size (self->shown);
+
+  if (position == GTK_POS_BOTTOM
+      && size < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
+    gtk_slice_list_model_set_size (self->shown, size + EVENTS_PAGE);
+}
+
 /* A heading over the first row of each group: the fiscal year, and for
  * the coming events a note that they are still to come. */
 static void
@@ -403,13 +422,16 @@ select_event (TsuEventsView *self,
 
       if (tsu_event_get_id (event) == id)
         {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->event_list, (int) i);
-
+          GtkListBoxRow *row;
           gboolean reloading = self->reloading;
 
           self->selected_id = id;
           /* Quietly: the page is shown just below. */
           self->reloading = TRUE;
+          /* The list shows as far as the event. */
+          if (i >= gtk_slice_list_model_get_size (self->shown))
+            gtk_slice_list_model_set_size (self->shown, (i / EVENTS_PAGE + 1) * EVENTS_PAGE);
+          row = gtk_list_box_get_row_at_index (self->event_list, (int) i);
           if (gtk_list_box_get_selected_row (self->event_list) != row)
             gtk_list_box_select_row (self->event_list, row);
           self->reloading = reloading;
@@ -1532,6 +1554,7 @@ tsu_events_view_dispose (GObject *object)
   self->attendees_panel = NULL;
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_object (&self->shown);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->store);
@@ -1643,7 +1666,10 @@ tsu_events_view_init (TsuEventsView *self)
   self->filter = gtk_custom_filter_new (match_event, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                               GTK_FILTER (g_object_ref (self->filter)));
-  gtk_list_box_bind_model (self->event_list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
+  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), 0, EVENTS_PAGE);
+  gtk_list_box_bind_model (self->event_list, G_LIST_MODEL (self->shown), create_row, self, NULL);
+  g_signal_connect_object (gtk_widget_get_ancestor (GTK_WIDGET (self->event_list), GTK_TYPE_SCROLLED_WINDOW),
+                           "edge-reached", G_CALLBACK (on_list_edge_reached), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_header_func (self->event_list, update_header, self, NULL);
 
   self->attendees_panel = tsu_attendees_panel_new ();
