@@ -464,6 +464,11 @@ write_statistics (lxw_worksheet                   *sheet,
   g_autofree char *council = tsu_report_dup_council_name (options->council_name);
   g_autofree char *info = NULL;
   lxw_row_t rate_row, first, connected_row, not_connected_row;
+  /* Rows go out strictly top to bottom (constant_memory), but the rate in
+   * the summary is a formula over the status table below it: where that
+   * table's rows fall is fixed by the layout. Summary: its heading, five
+   * rows and a blank one; then the status table's heading and header. */
+  const lxw_row_t status_first = INFO_ROW + 2 + 1 + 5 + 1 + 1 + 1;
   guint sums[3];
 
   writer.percent = tsu_xlsx_new_format (workbook);
@@ -483,14 +488,16 @@ write_statistics (lxw_worksheet                   *sheet,
   info = *council != '\0' ? g_strdup_printf ("%s\u3000%s", council, anonymity_note ())
                           : g_strdup (anonymity_note ());
   worksheet_set_default_row (sheet, TSU_XLSX_LINE_HEIGHT, LXW_FALSE);
-  worksheet_write_string (sheet, TITLE_ROW, 0, title, formats->title);
   worksheet_set_row (sheet, TITLE_ROW, 24, NULL);
+  worksheet_write_string (sheet, TITLE_ROW, 0, title, formats->title);
   worksheet_write_string (sheet, INFO_ROW, 0, info, formats->info);
   for (guint c = 0; c < 4; c++)
     worksheet_set_column (sheet, c, c, stats_widths[c], NULL);
   writer.row = INFO_ROW + 2;
 
-  /* Summary; the rate is written once the status table's rows are known. */
+  connected_row = status_first + TSU_REFERRAL_CONNECTED;
+  not_connected_row = status_first + TSU_REFERRAL_NOT_CONNECTED;
+
   write_section (&writer, section_summary ());
   {
     guint value;
@@ -500,9 +507,23 @@ write_statistics (lxw_worksheet                   *sheet,
     value = stats->referrals;
     write_count_row (&writer, label_referrals (), &value, 1);
     rate_row = writer.row++;
-    worksheet_write_string (sheet, rate_row, 0, label_rate (), formats->text);
     worksheet_set_row (sheet, rate_row,
                        tsu_xlsx_count_lines (label_rate (), stats_widths[0]) * TSU_XLSX_LINE_HEIGHT, NULL);
+    worksheet_write_string (sheet, rate_row, 0, label_rate (), formats->text);
+    /* The rate as a formula over the status table, so that a corrected
+     * count carries through; a dash while nothing has closed. */
+    {
+      g_autofree char *formula =
+        g_strdup_printf ("=IF(B%u+B%u=0,\"—\",B%u/(B%u+B%u))",
+                         (guint) connected_row + 1, (guint) not_connected_row + 1,
+                         (guint) connected_row + 1,
+                         (guint) connected_row + 1, (guint) not_connected_row + 1);
+
+      if (stats->connection_rate >= 0)
+        worksheet_write_formula_num (sheet, rate_row, 1, formula, writer.percent, stats->connection_rate);
+      else
+        worksheet_write_formula_str (sheet, rate_row, 1, formula, writer.percent, "—");
+    }
     value = stats->foreign_residents;
     write_count_row (&writer, label_foreign (), &value, 1);
     worksheet_write_string (sheet, writer.row, 0, label_median (), formats->text);
@@ -521,9 +542,8 @@ write_statistics (lxw_worksheet                   *sheet,
     write_header_row (&writer, headers, 2);
   }
   first = writer.row;
+  g_warn_if_fail (first == status_first);
   sums[0] = 0;
-  connected_row = first + TSU_REFERRAL_CONNECTED;
-  not_connected_row = first + TSU_REFERRAL_NOT_CONNECTED;
   for (guint s = 0; s < TSU_N_REFERRAL_STATUSES; s++)
     {
       write_count_row (&writer, tsu_referral_status_to_label (s), &stats->by_status[s], 1);
@@ -531,21 +551,6 @@ write_statistics (lxw_worksheet                   *sheet,
     }
   write_total_row (&writer, first, sums, 1);
   writer.row++;
-
-  /* The rate as a formula over the status table, so that a corrected
-   * count carries through; a dash while nothing has closed. */
-  {
-    g_autofree char *formula =
-      g_strdup_printf ("=IF(B%u+B%u=0,\"—\",B%u/(B%u+B%u))",
-                       (guint) connected_row + 1, (guint) not_connected_row + 1,
-                       (guint) connected_row + 1,
-                       (guint) connected_row + 1, (guint) not_connected_row + 1);
-
-    if (stats->connection_rate >= 0)
-      worksheet_write_formula_num (sheet, rate_row, 1, formula, writer.percent, stats->connection_rate);
-    else
-      worksheet_write_formula_str (sheet, rate_row, 1, formula, writer.percent, "—");
-  }
 
   /* By ward. */
   write_section (&writer, section_ward ());
@@ -688,6 +693,134 @@ case_header (guint column)
     }
 }
 
+/* What the rows of the cases sheet repeat: labels (a catalogue lookup
+ * each) and the number of lines a text takes in its column, worked out
+ * once per value rather than once per row. */
+typedef struct
+{
+  const char *text;
+  guint       lines;
+} Measured;
+
+typedef struct
+{
+  lxw_worksheet  *sheet;
+  TsuXlsxFormats *formats;
+  lxw_row_t       row;
+  const char     *age_bands[TSU_N_AGE_BANDS];
+  const char     *statuses[TSU_N_REFERRAL_STATUSES];
+  const char     *reasons[TSU_N_REASONS];
+  const char     *yes;
+  const char     *no;
+  GHashTable     *concerns;    /* mask + 1 → Measured, text owned */
+  GHashTable     *from_lines;  /* place → lines in the From column */
+  GHashTable     *to_lines;    /* place → lines in the To column */
+} CasesWriter;
+
+static void
+measured_free (Measured *measured)
+{
+  g_free ((char *) measured->text);
+  g_free (measured);
+}
+
+static guint
+place_lines (GHashTable *cache,
+             const char *place,
+             double      width)
+{
+  gpointer known = g_hash_table_lookup (cache, place);
+  guint lines;
+
+  if (known != NULL)
+    return GPOINTER_TO_UINT (known);
+  lines = tsu_xlsx_count_lines (place, width);
+  g_hash_table_insert (cache, g_strdup (place), GUINT_TO_POINTER (lines));
+  return lines;
+}
+
+static const Measured *
+concerns_text (CasesWriter *writer,
+               guint        mask)
+{
+  Measured *measured = g_hash_table_lookup (writer->concerns, GUINT_TO_POINTER (mask + 1));
+
+  if (measured == NULL)
+    {
+      measured = g_new0 (Measured, 1);
+      measured->text = tsu_concerns_to_text (mask, FALSE);
+      measured->lines = tsu_xlsx_count_lines (measured->text, case_widths[COL_CONCERNS]);
+      g_hash_table_insert (writer->concerns, GUINT_TO_POINTER (mask + 1), measured);
+    }
+  return measured;
+}
+
+/* An ISO date as a date cell, read without a GDate: this runs three times
+ * a row. Anything but a plain valid date goes the general way. */
+static void
+write_date (CasesWriter *writer,
+            lxw_col_t    col,
+            const char  *iso)
+{
+  lxw_datetime datetime = { 0 };
+  const char *p = iso;
+
+  for (guint i = 0; i < 10; i++)
+    if ((i == 4 || i == 7) ? p[i] != '-' : !g_ascii_isdigit (p[i]))
+      {
+        tsu_xlsx_write_date (writer->sheet, writer->row, col, iso, writer->formats->date, writer->formats->text);
+        return;
+      }
+  datetime.year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+  datetime.month = (p[5] - '0') * 10 + (p[6] - '0');
+  datetime.day = (p[8] - '0') * 10 + (p[9] - '0');
+  if (p[10] != '\0' || !g_date_valid_dmy (datetime.day, datetime.month, datetime.year))
+    {
+      tsu_xlsx_write_date (writer->sheet, writer->row, col, iso, writer->formats->date, writer->formats->text);
+      return;
+    }
+  worksheet_write_datetime (writer->sheet, writer->row, col, &datetime, writer->formats->date);
+}
+
+static gboolean
+write_case_row (const TsuReferralRow  *referral,
+                gpointer               user_data,
+                GError               **error)
+{
+  CasesWriter *writer = user_data;
+  lxw_worksheet *sheet = writer->sheet;
+  lxw_format *text = writer->formats->text;
+  const Measured *concerns = concerns_text (writer, referral->concerns);
+  guint lines = concerns->lines;
+
+  /* Before the cells: in constant_memory mode a row is written out when
+   * the next one starts. */
+  lines = MAX (lines, place_lines (writer->from_lines, referral->from, case_widths[COL_FROM]));
+  lines = MAX (lines, place_lines (writer->to_lines, referral->to, case_widths[COL_TO]));
+  if (lines > 1)
+    worksheet_set_row (sheet, writer->row, lines * TSU_XLSX_LINE_HEIGHT, NULL);
+
+  tsu_xlsx_write_text (sheet, writer->row, COL_CASE, referral->case_code, text);
+  write_date (writer, COL_RECEIVED_ON, referral->received_on);
+  write_date (writer, COL_REFERRED_ON, referral->referred_on);
+  write_date (writer, COL_CLOSED_ON, referral->closed_on);
+  tsu_xlsx_write_text (sheet, writer->row, COL_FROM, referral->from, text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_TO, referral->to, text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_WARD,
+                       referral->ward < TSU_N_WARDS ? tsu_ward_to_name (referral->ward) : NULL, text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_AGE_BAND,
+                       referral->age_band < TSU_N_AGE_BANDS ? writer->age_bands[referral->age_band] : NULL, text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_CONCERNS, concerns->text, text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_FOREIGN, referral->foreign_resident ? writer->yes : writer->no, text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_STATUS, writer->statuses[referral->status], text);
+  tsu_xlsx_write_text (sheet, writer->row, COL_REASON,
+                       referral->reason != TSU_REASON_NONE ? writer->reasons[referral->reason] : NULL, text);
+  writer->row++;
+  return TRUE;
+}
+
+/* One row per referral of the year, streamed from the database: a year
+ * of any size is written in the same memory. */
 static gboolean
 write_cases (lxw_worksheet   *sheet,
              TsuDatabase     *db,
@@ -696,19 +829,30 @@ write_cases (lxw_worksheet   *sheet,
              TsuXlsxFormats  *formats,
              GError         **error)
 {
-  g_autoptr(GPtrArray) referrals = NULL;
-  g_autoptr(GHashTable) cases = NULL;
+  g_autoptr(GHashTable) concerns = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                          (GDestroyNotify) measured_free);
+  g_autoptr(GHashTable) from_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) to_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  CasesWriter writer = { sheet, formats, CASES_FIRST_ROW };
   const char *headers[N_CASE_COLUMNS];
-  lxw_row_t row = CASES_FIRST_ROW;
 
-  referrals = tsu_referral_load_for_fiscal_year (db, year, error);
-  if (referrals == NULL)
-    return FALSE;
-  cases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  for (guint i = 0; i < TSU_N_AGE_BANDS; i++)
+    writer.age_bands[i] = tsu_age_band_to_label (i);
+  for (guint i = 0; i < TSU_N_REFERRAL_STATUSES; i++)
+    writer.statuses[i] = tsu_referral_status_to_label (i);
+  for (guint i = 0; i < TSU_N_REASONS; i++)
+    writer.reasons[i] = i != TSU_REASON_NONE ? tsu_referral_reason_to_label (i) : NULL;
+  /* Translators: a foreign resident in the referral rows (はい) */
+  writer.yes = C_("referrals", "Yes");
+  /* Translators: not a foreign resident in the referral rows (いいえ) */
+  writer.no = C_("referrals", "No");
+  writer.concerns = concerns;
+  writer.from_lines = from_lines;
+  writer.to_lines = to_lines;
 
   worksheet_set_default_row (sheet, TSU_XLSX_LINE_HEIGHT, LXW_FALSE);
-  worksheet_write_string (sheet, TITLE_ROW, 0, title, formats->title);
   worksheet_set_row (sheet, TITLE_ROW, 24, NULL);
+  worksheet_write_string (sheet, TITLE_ROW, 0, title, formats->title);
   worksheet_write_string (sheet, INFO_ROW, 0, anonymity_note (), formats->info);
   for (guint c = 0; c < N_CASE_COLUMNS; c++)
     {
@@ -717,64 +861,11 @@ write_cases (lxw_worksheet   *sheet,
     }
   tsu_xlsx_write_headers (sheet, CASES_HEADER_ROW, headers, case_widths, N_CASE_COLUMNS, formats);
 
-  for (guint i = 0; i < referrals->len; i++, row++)
-    {
-      TsuReferral *referral = g_ptr_array_index (referrals, i);
-      gint64 case_id = tsu_referral_get_case_id (referral);
-      TsuCase *referral_case = g_hash_table_lookup (cases, &case_id);
-      g_autofree char *concerns = NULL;
-      TsuReferralReason reason = tsu_referral_get_reason (referral);
-      TsuWard ward;
-      TsuAgeBand band;
-      guint lines = 1;
-
-      if (referral_case == NULL)
-        {
-          referral_case = tsu_case_load_by_id (db, case_id, error);
-          if (referral_case == NULL)
-            return FALSE;
-          g_hash_table_insert (cases, g_memdup2 (&case_id, sizeof case_id), referral_case);
-        }
-      ward = tsu_case_get_ward (referral_case);
-      band = tsu_case_get_age_band (referral_case);
-      concerns = tsu_concerns_to_text (tsu_case_get_concerns (referral_case), FALSE);
-
-      tsu_xlsx_write_text (sheet, row, COL_CASE, tsu_case_get_code (referral_case), formats->text);
-      tsu_xlsx_write_date (sheet, row, COL_RECEIVED_ON, tsu_case_get_received_on (referral_case),
-                           formats->date, formats->text);
-      tsu_xlsx_write_date (sheet, row, COL_REFERRED_ON, tsu_referral_get_referred_on (referral),
-                           formats->date, formats->text);
-      tsu_xlsx_write_date (sheet, row, COL_CLOSED_ON, tsu_referral_get_closed_on (referral),
-                           formats->date, formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_FROM, tsu_referral_get_from (referral), formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_TO, tsu_referral_get_to (referral), formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_WARD, ward < TSU_N_WARDS ? tsu_ward_to_name (ward) : NULL,
-                           formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_AGE_BAND,
-                           band < TSU_N_AGE_BANDS ? tsu_age_band_to_label (band) : NULL, formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_CONCERNS, concerns, formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_FOREIGN,
-                           tsu_case_get_foreign_resident (referral_case)
-                           /* Translators: a foreign resident in the referral rows (はい) */
-                           ? C_("referrals", "Yes")
-                           /* Translators: not a foreign resident in the referral rows (いいえ) */
-                           : C_("referrals", "No"),
-                           formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_STATUS,
-                           tsu_referral_status_to_label (tsu_referral_get_status (referral)), formats->text);
-      tsu_xlsx_write_text (sheet, row, COL_REASON,
-                           reason != TSU_REASON_NONE ? tsu_referral_reason_to_label (reason) : NULL,
-                           formats->text);
-
-      lines = MAX (lines, tsu_xlsx_count_lines (tsu_referral_get_from (referral), case_widths[COL_FROM]));
-      lines = MAX (lines, tsu_xlsx_count_lines (tsu_referral_get_to (referral), case_widths[COL_TO]));
-      lines = MAX (lines, tsu_xlsx_count_lines (concerns, case_widths[COL_CONCERNS]));
-      if (lines > 1)
-        worksheet_set_row (sheet, row, lines * TSU_XLSX_LINE_HEIGHT, NULL);
-    }
+  if (!tsu_referral_foreach_in_fiscal_year (db, year, write_case_row, &writer, error))
+    return FALSE;
 
   worksheet_freeze_panes (sheet, CASES_FIRST_ROW, 1);
-  worksheet_autofilter (sheet, CASES_HEADER_ROW, 0, MAX (row - 1, CASES_HEADER_ROW), N_CASE_COLUMNS - 1);
+  worksheet_autofilter (sheet, CASES_HEADER_ROW, 0, MAX (writer.row - 1, CASES_HEADER_ROW), N_CASE_COLUMNS - 1);
   tsu_xlsx_setup_page (sheet, CASES_HEADER_ROW, CASES_HEADER_ROW);
   return TRUE;
 }
@@ -805,7 +896,9 @@ tsu_referrals_report_export_xlsx (TsuDatabase                      *db,
   if (temp_path == NULL)
     return FALSE;
   title = dup_title (year, options);
-  workbook = tsu_xlsx_workbook_new (temp_path, title, error);
+  /* Streaming, so that a year of any size takes the same memory: every
+   * sheet is written strictly top to bottom. */
+  workbook = tsu_xlsx_workbook_new_streaming (temp_path, title, error);
   if (workbook == NULL)
     return FALSE;
   tsu_xlsx_formats_init (&formats, workbook, options->date_style);

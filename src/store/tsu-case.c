@@ -68,11 +68,21 @@ tsu_vocabulary_lookup (const char         *text,
 
   if (*trimmed == '\0')
     return FALSE;
+  /* Codes and the fixed Japanese names first: that is what the database
+   * and most files hold, and the translated labels cost a catalogue
+   * lookup each. No label is another entry's code or Japanese name. */
   for (guint i = first; i < n; i++)
     {
       if (g_ascii_strcasecmp (trimmed, codes[i]) == 0
-          || (japanese != NULL && strcmp (trimmed, japanese[i]) == 0)
-          || (label != NULL && strcmp (trimmed, label (i)) == 0))
+          || (japanese != NULL && strcmp (trimmed, japanese[i]) == 0))
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+  for (guint i = first; label != NULL && i < n; i++)
+    {
+      if (strcmp (trimmed, label (i)) == 0)
         {
           *value = i;
           return TRUE;

@@ -772,6 +772,86 @@ tsu_referral_load_by_ids (TsuDatabase   *db,
   return tsu_ids_order_rows (rows, ids, n_ids, referral_id);
 }
 
+/* A vocabulary code as stored, by exact match: the database holds codes
+ * only, and this runs for every row of an export. */
+static guint
+code_index (const char         *code,
+            const char * const *codes,
+            guint               first,
+            guint               n,
+            guint               otherwise)
+{
+  for (guint i = first; code != NULL && i < n; i++)
+    if (strcmp (code, codes[i]) == 0)
+      return i;
+  return otherwise;
+}
+
+gboolean
+tsu_referral_foreach_in_fiscal_year (TsuDatabase         *db,
+                                     int                  year,
+                                     TsuReferralRowFunc   func,
+                                     gpointer             user_data,
+                                     GError             **error)
+{
+  char first[11], last[11];
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  tsu_fiscal_year_bounds (year, first, last);
+  stmt = tsu_database_prepare (db,
+                               "SELECT c.code, c.received_on, r.referred_on, r.closed_on, r.from_place,"
+                               " r.to_place, c.ward, c.age_band, c.concerns, c.foreign_resident, r.status,"
+                               " r.reason FROM referrals r JOIN cases c ON c.id = r.case_id"
+                               " WHERE r.referred_on BETWEEN ?1 AND ?2 ORDER BY r.referred_on, r.id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+#define TEXT(column) (sqlite3_column_type (stmt, column) == SQLITE_NULL ? "" \
+                      : (const char *) sqlite3_column_text (stmt, column))
+      TsuReferralRow row = {
+        .case_code = TEXT (0),
+        .received_on = TEXT (1),
+        .referred_on = TEXT (2),
+        .closed_on = TEXT (3),
+        .from = TEXT (4),
+        .to = TEXT (5),
+        .concerns = (guint) sqlite3_column_int (stmt, 8) & ((1u << TSU_N_CONCERNS) - 1),
+        .foreign_resident = sqlite3_column_int (stmt, 9) != 0,
+        .status = code_index ((const char *) sqlite3_column_text (stmt, 10), status_codes,
+                              0, TSU_N_REFERRAL_STATUSES, TSU_REFERRAL_SENT),
+        .reason = code_index ((const char *) sqlite3_column_text (stmt, 11), reason_codes,
+                              1, TSU_N_REASONS, TSU_REASON_NONE),
+      };
+#undef TEXT
+
+      /* Codes, which the vocabularies' lookups match first. */
+      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL
+          || !tsu_ward_from_text ((const char *) sqlite3_column_text (stmt, 6), &row.ward))
+        row.ward = TSU_WARD_NONE;
+      if (!tsu_age_band_from_text ((const char *) sqlite3_column_text (stmt, 7), &row.age_band))
+        row.age_band = TSU_AGE_UNKNOWN;
+      ok = func (&row, user_data, error);
+    }
+  sqlite3_reset (stmt);
+  if (!ok)
+    return FALSE;
+  if (rc != SQLITE_DONE)
+    {
+      tsu_database_set_error (db, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- saving ----------------------------------------------------------- */
 
 /* Inserts a new referral (id 0) or updates the stored one at its

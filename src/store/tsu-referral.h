@@ -139,6 +139,39 @@ GPtrArray   *tsu_referral_load_for_fiscal_year (TsuDatabase *db,
 TsuReferral *tsu_referral_load_by_id    (TsuDatabase  *db,
                                          gint64        id,
                                          GError      **error);
+
+/* A referral of a fiscal year with the fields of its case that an
+ * anonymised list shows; never notes. Texts are valid during the call
+ * only. */
+typedef struct
+{
+  const char         *case_code;
+  const char         *received_on;   /* ISO dates; "" when empty */
+  const char         *referred_on;
+  const char         *closed_on;
+  const char         *from;
+  const char         *to;
+  TsuWard             ward;          /* TSU_WARD_NONE when not known */
+  TsuAgeBand          age_band;
+  guint               concerns;      /* bits of TsuConcern */
+  gboolean            foreign_resident;
+  TsuReferralStatus   status;
+  TsuReferralReason   reason;
+} TsuReferralRow;
+
+typedef gboolean (*TsuReferralRowFunc) (const TsuReferralRow  *row,
+                                        gpointer               user_data,
+                                        GError               **error);
+
+/* Calls @func for each referral of fiscal year @year in the order of
+ * tsu_referral_load_for_fiscal_year(), straight from one query: no
+ * objects, nothing kept, for exports of any size. Stops at the first
+ * FALSE from @func (its @error kept). */
+gboolean     tsu_referral_foreach_in_fiscal_year (TsuDatabase         *db,
+                                                  int                  year,
+                                                  TsuReferralRowFunc   func,
+                                                  gpointer             user_data,
+                                                  GError             **error);
 /* The referrals @ids (@n_ids of them) in that order, NULL where one no
  * longer exists: a page of a TsuPagedList. */
 GPtrArray   *tsu_referral_load_by_ids   (TsuDatabase   *db,
