@@ -111,6 +111,19 @@ test_daily (void)
   g_assert_cmpint (info->referrals, ==, 0);
   g_assert_cmpint (info->schema_version, ==, TSU_DATABASE_SCHEMA_VERSION);
 
+  /* Named relative to the working folder, as on the command line. */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *name = g_path_get_basename (((TsuBackupInfo *) g_ptr_array_index (backups, 0))->path);
+    g_autoptr(TsuBackupInfo) relative = NULL;
+
+    g_assert_cmpint (g_chdir (folder), ==, 0);
+    relative = tsu_backup_info_load (name, &error);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (relative->organizations, ==, 1);
+  }
+
   /* The same day, no second one. */
   db = tsu_database_open (path, &error);
   g_assert_no_error (error);

@@ -197,6 +197,7 @@ tsu_backup_info_load (const char  *path,
   g_autofree char *application_id = NULL;
   g_autofree char *user_version = NULL;
   g_autofree char *check = NULL;
+  g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
   g_autofree char *uri_immutable = NULL;
   char header[16] = { 0 };
@@ -250,8 +251,10 @@ tsu_backup_info_load (const char  *path,
     }
 
   /* immutable: a backup is not being written, and so no -wal or -shm
-   * file is left beside it. */
-  uri = g_filename_to_uri (path, NULL, NULL);
+   * file is left beside it. A URI needs an absolute path: the command
+   * line names backups relative to the working folder. */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
   uri_immutable = g_strconcat (uri, "?immutable=1", NULL);
   if (uri == NULL
       || sqlite3_open_v2 (uri_immutable, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK
