@@ -237,7 +237,13 @@ test_before_migration (void)
 
   db = tsu_database_open_full (path, &(TsuOpenOptions) { .no_automatic_backup = TRUE }, &error);
   g_assert_no_error (error);
-  g_assert_true (tsu_database_exec (db, "DROP TABLE audit_log; PRAGMA user_version = 4", &error));
+  /* A file of version 4: no audit trail, and events without the column of
+   * version 6 (its audit triggers name it, so they go first). */
+  g_assert_true (tsu_database_exec (db,
+                                    "DROP TRIGGER audit_events_insert; DROP TRIGGER audit_events_update;"
+                                    " DROP TRIGGER audit_events_delete;"
+                                    " ALTER TABLE events DROP COLUMN sign_in_printed_at;"
+                                    " DROP TABLE audit_log; PRAGMA user_version = 4", &error));
   g_object_unref (db);
   g_assert_cmpuint (count_backups (path), ==, 0);
 
@@ -246,7 +252,7 @@ test_before_migration (void)
   g_object_unref (db);
   backups = tsu_backup_list (path, NULL, NULL);
   g_assert_cmpuint (backups->len, ==, 1);
-  g_assert_cmpstr (((TsuBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, "before-v5");
+  g_assert_cmpstr (((TsuBackupInfo *) g_ptr_array_index (backups, 0))->reason, ==, "before-v6");
 }
 
 /* A damaged database is refused untouched; the message names the newest

@@ -241,6 +241,8 @@ write_output (Request *request,
     case OUTPUT_SIGN_IN_PDF:
       print = tsu_sign_in_report_new_printout (db, event_id, &options, &error);
       ok = print != NULL && tsu_table_print_write_pdf (print, path, &error);
+      /* The overview reminds of events whose sheet was never printed. */
+      ok = ok && tsu_event_mark_sign_in_printed (db, event_id, &error);
       break;
     case OUTPUT_ATTENDANCE_XLSX:
       ok = tsu_attendance_report_export_xlsx (db, year, &options, path, &error);

@@ -1381,6 +1381,33 @@ update_summary_tooltip (TsuEventsView *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->summary_button), text);
 }
 
+typedef struct
+{
+  TsuDatabase *database;
+  gint64       event_id;
+} SignInPrinted;
+
+static void
+sign_in_printed_free (gpointer data)
+{
+  SignInPrinted *printed = data;
+
+  g_object_unref (printed->database);
+  g_free (printed);
+}
+
+/* The overview lists coming events whose sign-in sheet was never printed;
+ * a sheet sent to a printer or saved as PDF counts. */
+static void
+on_sign_in_printed (gpointer data)
+{
+  SignInPrinted *printed = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tsu_event_mark_sign_in_printed (printed->database, printed->event_id, &error))
+    g_warning ("Cannot record that the sign-in sheet was printed: %s", error->message);
+}
+
 typedef enum
 {
   PRINT_ATTENDEES,
@@ -1422,6 +1449,15 @@ print (TsuEventsView *self,
   if (printout == NULL)
     {
       show_error (self, _("Could Not Print"), error->message);
+      return;
+    }
+  if (kind == PRINT_SIGN_IN)
+    {
+      SignInPrinted *printed = g_new0 (SignInPrinted, 1);
+
+      printed->database = g_object_ref (self->database);
+      printed->event_id = tsu_event_get_id (event);
+      tsu_print_table_full (parent_window (self), printout, on_sign_in_printed, printed, sign_in_printed_free);
       return;
     }
   tsu_print_table (parent_window (self), printout);

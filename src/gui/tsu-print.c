@@ -48,6 +48,33 @@ show_error (GtkWindow    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  TsuPrintedFunc printed;
+  gpointer       user_data;
+  GDestroyNotify destroy;
+} Printed;
+
+static void
+printed_free (gpointer data)
+{
+  Printed *printed = data;
+
+  if (printed->destroy != NULL)
+    printed->destroy (printed->user_data);
+  g_free (printed);
+}
+
+static void
+notify_printed (GtkPrintOperation       *operation,
+                GtkPrintOperationResult  result)
+{
+  Printed *printed = g_object_get_data (G_OBJECT (operation), "tsu-printed");
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY && printed != NULL && printed->printed != NULL)
+    printed->printed (printed->user_data);
+}
+
 static void
 on_done (GtkPrintOperation       *operation,
          GtkPrintOperationResult  result,
@@ -67,6 +94,7 @@ on_done (GtkPrintOperation       *operation,
       if (error != NULL)
         show_error (parent, error);
     }
+  notify_printed (operation, result);
   /* The reference taken in tsu_print_table() keeps the operation alive
    * while the dialog is open. */
   g_object_unref (operation);
@@ -75,6 +103,16 @@ on_done (GtkPrintOperation       *operation,
 void
 tsu_print_table (GtkWindow     *parent,
                  TsuTablePrint *printout)
+{
+  tsu_print_table_full (parent, printout, NULL, NULL, NULL);
+}
+
+void
+tsu_print_table_full (GtkWindow      *parent,
+                      TsuTablePrint  *printout,
+                      TsuPrintedFunc  printed,
+                      gpointer        user_data,
+                      GDestroyNotify  destroy)
 {
   GtkPrintOperation *operation;
   g_autoptr(GtkPageSetup) setup = NULL;
@@ -103,6 +141,15 @@ tsu_print_table (GtkWindow     *parent,
   if (parent != NULL)
     g_object_set_data_full (G_OBJECT (operation), "tsu-parent",
                             g_object_ref (parent), g_object_unref);
+  if (printed != NULL || destroy != NULL)
+    {
+      Printed *data = g_new0 (Printed, 1);
+
+      data->printed = printed;
+      data->user_data = user_data;
+      data->destroy = destroy;
+      g_object_set_data_full (G_OBJECT (operation), "tsu-printed", data, printed_free);
+    }
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), printout);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), printout);
   g_signal_connect (operation, "done", G_CALLBACK (on_done), NULL);
@@ -117,5 +164,6 @@ tsu_print_table (GtkWindow     *parent,
     }
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     show_error (parent, error);
+  notify_printed (operation, result);
   g_object_unref (operation);
 }

@@ -16,4 +16,14 @@ G_BEGIN_DECLS
 void tsu_print_table (GtkWindow     *parent,
                       TsuTablePrint *printout);
 
+typedef void (*TsuPrintedFunc) (gpointer user_data);
+/* The same, calling @printed once the pages have gone to a printer or a
+ * file (not when the dialog is cancelled or printing fails); @destroy
+ * frees @user_data in any case. */
+void tsu_print_table_full (GtkWindow      *parent,
+                           TsuTablePrint  *printout,
+                           TsuPrintedFunc  printed,
+                           gpointer        user_data,
+                           GDestroyNotify  destroy);
+
 G_END_DECLS

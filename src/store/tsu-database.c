@@ -742,6 +742,18 @@ migrate_to_5 (TsuDatabase  *self,
   return exec (self->handle, sql, error);
 }
 
+/* Version 6: when an event's sign-in sheet (受付簿) was last printed or
+ * saved as PDF, so the overview can remind of events that have none. */
+static gboolean
+migrate_to_6 (TsuDatabase  *self,
+              GError      **error)
+{
+  static const char sql[] =
+    "ALTER TABLE events ADD COLUMN sign_in_printed_at TEXT;";   /* YYYY-MM-DDTHH:MM:SS */
+
+  return exec (self->handle, sql, error);
+}
+
 typedef gboolean (*MigrationFunc) (TsuDatabase *self, GError **error);
 
 /* migrations[n] takes the schema from version n to n + 1. */
@@ -751,6 +763,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_3,
   migrate_to_4,
   migrate_to_5,
+  migrate_to_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TSU_DATABASE_SCHEMA_VERSION);

@@ -40,7 +40,7 @@ void             tsu_field_problem_free (TsuFieldProblem *problem);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TsuFieldProblem, tsu_field_problem_free)
 
 /* The schema version this build writes; bumped with each migration. */
-#define TSU_DATABASE_SCHEMA_VERSION 5
+#define TSU_DATABASE_SCHEMA_VERSION 6
 /* PRAGMA application_id of a Tsunagu file: "TSUN". */
 #define TSU_DATABASE_APPLICATION_ID 0x5453554e
 

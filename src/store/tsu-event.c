@@ -28,8 +28,10 @@ static const char * const text_property_names[N_TEXTS] = {
 };
 
 #define COLUMNS "id, version, kind, number, pillars, status, capacity, " \
-                "key, title, starts_at, ends_at, venue, organizer, budget_line, notes"
+                "key, title, starts_at, ends_at, venue, organizer, budget_line, notes, " \
+                "sign_in_printed_at"
 #define FIRST_TEXT_COLUMN 7
+#define SIGN_IN_PRINTED_COLUMN (FIRST_TEXT_COLUMN + N_TEXTS)
 
 struct _TsuEvent
 {
@@ -43,6 +45,8 @@ struct _TsuEvent
   TsuEventStatus  status;
   guint           capacity;
   char           *text[N_TEXTS];
+  /* Not edited: set by tsu_event_mark_sign_in_printed(). */
+  char           *sign_in_printed_at;
 };
 
 G_DEFINE_TYPE (TsuEvent, tsu_event, G_TYPE_OBJECT)
@@ -240,6 +244,7 @@ tsu_event_finalize (GObject *object)
   TsuEvent *self = TSU_EVENT (object);
 
   tsu_record_texts_free (self->text, N_TEXTS);
+  g_free (self->sign_in_printed_at);
 
   G_OBJECT_CLASS (tsu_event_parent_class)->finalize (object);
 }
@@ -381,6 +386,7 @@ tsu_event_copy (TsuEvent *self)
   copy->status = self->status;
   copy->capacity = self->capacity;
   tsu_record_texts_copy (copy->text, self->text, N_TEXTS);
+  copy->sign_in_printed_at = g_strdup (self->sign_in_printed_at);
   return copy;
 }
 
@@ -426,6 +432,31 @@ tsu_event_get_id (TsuEvent *self)
 {
   g_return_val_if_fail (TSU_IS_EVENT (self), 0);
   return self->id;
+}
+
+const char *
+tsu_event_get_sign_in_printed_at (TsuEvent *self)
+{
+  g_return_val_if_fail (TSU_IS_EVENT (self), "");
+  return self->sign_in_printed_at != NULL ? self->sign_in_printed_at : "";
+}
+
+gboolean
+tsu_event_mark_sign_in_printed (TsuDatabase  *db,
+                                gint64        id,
+                                GError      **error)
+{
+  g_return_val_if_fail (TSU_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  /* Not an edit of the event: the row version stays, so an editor open
+   * on the event does not report a conflict when it saves. UTC, like
+   * every other time the database keeps. */
+  return tsu_record_exec_for_id (db,
+                                 "UPDATE events SET sign_in_printed_at ="
+                                 " strftime ('%Y-%m-%dT%H:%M:%S', 'now')"
+                                 " WHERE id = ? AND deleted_at IS NULL",
+                                 id, "events", error);
 }
 
 gint64
@@ -551,6 +582,7 @@ read_row (sqlite3_stmt *stmt)
   self->status = status;
   self->capacity = sqlite3_column_int (stmt, 6);
   tsu_record_texts_read (self->text, N_TEXTS, stmt, FIRST_TEXT_COLUMN);
+  self->sign_in_printed_at = g_strdup ((const char *) sqlite3_column_text (stmt, SIGN_IN_PRINTED_COLUMN));
   return self;
 }
 

@@ -78,6 +78,9 @@ guint           tsu_event_get_capacity    (TsuEvent *self);
  * lines by id. */
 const char     *tsu_event_get_budget_line (TsuEvent *self);
 const char     *tsu_event_get_notes       (TsuEvent *self);
+/* When the sign-in sheet (受付簿) was last printed or saved as PDF, UTC
+ * "YYYY-MM-DDTHH:MM:SS"; "" when never. */
+const char     *tsu_event_get_sign_in_printed_at (TsuEvent *self);
 
 void tsu_event_set_key         (TsuEvent *self, const char *key);
 void tsu_event_set_kind        (TsuEvent *self, TsuEventKind kind);
@@ -112,6 +115,11 @@ gboolean   tsu_event_save      (TsuEvent     *self,
 gboolean   tsu_event_delete    (TsuDatabase  *db,
                                 gint64        id,
                                 GError      **error);
+
+/* Records that the sign-in sheet of event @id was printed or saved now. */
+gboolean   tsu_event_mark_sign_in_printed (TsuDatabase  *db,
+                                           gint64        id,
+                                           GError      **error);
 
 /* Every event not deleted, by start. */
 GPtrArray *tsu_event_load_all              (TsuDatabase  *db,
