@@ -58,7 +58,7 @@
 #include "tsu-referral.h"
 
 /* Bump when the content changes, so that run-bench.py generates again. */
-#define GENERATOR_VERSION 2
+#define GENERATOR_VERSION 3
 #define SEED 20261124u
 
 /* Saves per transaction. */
