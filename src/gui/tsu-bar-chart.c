@@ -34,6 +34,16 @@ typedef struct
   double  *values;   /* one per category */
 } Series;
 
+/* A step line: ys[i] from xs[i] to xs[i + 1], the last to the right edge. */
+typedef struct
+{
+  char    *name;
+  GdkRGBA  rgba;
+  double  *xs;
+  double  *ys;
+  guint    n_points;
+} Line;
+
 struct _TsuBarChart
 {
   GtkWidget  parent_instance;
@@ -43,10 +53,22 @@ struct _TsuBarChart
   GStrv      categories;
   guint      n_categories;
   GPtrArray *series;   /* of Series* */
+  gboolean   stacked;
+  GPtrArray *lines;    /* of Line* */
+
+  gboolean   has_target;
+  double     target;
+  char      *target_label;
+  GdkRGBA    target_rgba;
+
+  GArray    *x_ticks;  /* of double; NULL: chosen by the chart */
 
   TsuBarChartFormatFunc format_func;
   gpointer              format_data;
   GDestroyNotify        format_destroy;
+  TsuBarChartFormatFunc x_format_func;
+  gpointer              x_format_data;
+  GDestroyNotify        x_format_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (TsuBarChart, tsu_bar_chart, GTK_TYPE_WIDGET)
@@ -55,6 +77,7 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_VALUE_LABEL,
+  PROP_STACKED,
   N_PROPS
 };
 
@@ -68,6 +91,66 @@ series_free (gpointer data)
   g_free (series->name);
   g_free (series->values);
   g_free (series);
+}
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_free (line->name);
+  g_free (line->xs);
+  g_free (line->ys);
+  g_free (line);
+}
+
+/* Lines without categories run along a continuous x axis (dates, say). */
+static gboolean
+is_continuous (TsuBarChart *self)
+{
+  return self->n_categories == 0 && self->lines->len > 0;
+}
+
+/* Legend entries: the series, then the lines, then the target. */
+typedef enum
+{
+  ENTRY_SERIES,
+  ENTRY_LINE,
+  ENTRY_TARGET,
+} EntryKind;
+
+static guint
+n_legend_entries (TsuBarChart *self)
+{
+  return self->series->len + self->lines->len + (self->has_target ? 1 : 0);
+}
+
+static EntryKind
+legend_entry (TsuBarChart    *self,
+              guint           i,
+              const char    **name,
+              const GdkRGBA **rgba)
+{
+  if (i < self->series->len)
+    {
+      Series *series = g_ptr_array_index (self->series, i);
+
+      *name = series->name;
+      *rgba = &series->rgba;
+      return ENTRY_SERIES;
+    }
+  i -= self->series->len;
+  if (i < self->lines->len)
+    {
+      Line *line = g_ptr_array_index (self->lines, i);
+
+      *name = line->name;
+      *rgba = &line->rgba;
+      return ENTRY_LINE;
+    }
+  *name = self->target_label;
+  *rgba = &self->target_rgba;
+  return ENTRY_TARGET;
 }
 
 /* ---- layout ------------------------------------------------------------ */
@@ -105,6 +188,11 @@ typedef struct
   guint        label_every;   /* with rotated labels, only every n-th one */
   double       label_y;
   double       line_h;
+
+  /* A continuous x axis (lines without categories). */
+  gboolean     continuous;
+  double       x_min, x_max;
+  GArray      *x_ticks;       /* of double, one per category layout */
 } ChartLayout;
 
 static void
@@ -121,6 +209,7 @@ chart_layout_clear (ChartLayout *lay)
     }
   g_clear_pointer (&lay->tick_layouts, g_ptr_array_unref);
   g_clear_pointer (&lay->category_layouts, g_ptr_array_unref);
+  g_clear_pointer (&lay->x_ticks, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ChartLayout, chart_layout_clear)
@@ -212,6 +301,8 @@ geometry_context_new (TsuBarChart *self)
 static gboolean
 chart_is_empty (TsuBarChart *self)
 {
+  if (self->lines->len > 0)
+    return FALSE;
   return self->n_categories == 0 || self->series->len == 0;
 }
 
@@ -263,15 +354,48 @@ data_range (TsuBarChart *self,
 {
   *lo = 0.0;
   *hi = 0.0;
-  for (guint s = 0; s < self->series->len; s++)
-    {
-      Series *series = g_ptr_array_index (self->series, s);
+  if (self->stacked)
+    for (guint c = 0; c < self->n_categories; c++)
+      {
+        double below = 0.0, above = 0.0;
 
-      for (guint c = 0; c < self->n_categories; c++)
+        for (guint s = 0; s < self->series->len; s++)
+          {
+            double v = ((Series *) g_ptr_array_index (self->series, s))->values[c];
+
+            if (v < 0)
+              below += v;
+            else
+              above += v;
+          }
+        *lo = MIN (*lo, below);
+        *hi = MAX (*hi, above);
+      }
+  else
+    for (guint s = 0; s < self->series->len; s++)
+      {
+        Series *series = g_ptr_array_index (self->series, s);
+
+        for (guint c = 0; c < self->n_categories; c++)
+          {
+            *lo = MIN (*lo, series->values[c]);
+            *hi = MAX (*hi, series->values[c]);
+          }
+      }
+  for (guint l = 0; l < self->lines->len; l++)
+    {
+      Line *line = g_ptr_array_index (self->lines, l);
+
+      for (guint i = 0; i < line->n_points; i++)
         {
-          *lo = MIN (*lo, series->values[c]);
-          *hi = MAX (*hi, series->values[c]);
+          *lo = MIN (*lo, line->ys[i]);
+          *hi = MAX (*hi, line->ys[i]);
         }
+    }
+  if (self->has_target)
+    {
+      *lo = MIN (*lo, self->target);
+      *hi = MAX (*hi, self->target);
     }
 }
 
@@ -334,11 +458,15 @@ legend_measure (TsuBarChart                *self,
 
   *row_h = SWATCH;
   lay->legend = g_array_new (FALSE, TRUE, sizeof (PlacedText));
-  for (guint s = 0; s < self->series->len; s++)
+  for (guint s = 0; s < n_legend_entries (self); s++)
     {
-      Series *series = g_ptr_array_index (self->series, s);
-      PlacedText item = { make_layout (context, font, series->name ? series->name : ""), 0, 0 };
+      const char *name;
+      const GdkRGBA *rgba;
+      PlacedText item;
       PangoRectangle logical;
+
+      legend_entry (self, s, &name, &rgba);
+      item = (PlacedText) { make_layout (context, font, name ? name : ""), 0, 0 };
 
       pango_layout_set_ellipsize (item.layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (item.layout, (int) MAX (1.0, avail - SWATCH - 6) * PANGO_SCALE);
@@ -415,6 +543,80 @@ make_tick_layouts (TsuBarChart                *self,
       g_ptr_array_add (lay->tick_layouts, layout);
     }
   return widest;
+}
+
+static double
+x_to_px (const ChartLayout *lay,
+         double             x)
+{
+  if (lay->continuous)
+    return lay->plot_x + lay->plot_w * (x - lay->x_min) / (lay->x_max - lay->x_min);
+  return lay->plot_x + x * lay->group_w;
+}
+
+/* The x range of the lines, and one label per x tick (the caller's, or
+ * five evenly spaced), every n-th shown when they would touch. */
+static void
+continuous_x_labels (TsuBarChart                *self,
+                     ChartLayout                *lay,
+                     PangoContext               *context,
+                     const PangoFontDescription *font)
+{
+  double widest = 0;
+
+  lay->x_min = G_MAXDOUBLE;
+  lay->x_max = -G_MAXDOUBLE;
+  for (guint l = 0; l < self->lines->len; l++)
+    {
+      Line *line = g_ptr_array_index (self->lines, l);
+
+      if (line->n_points == 0)
+        continue;
+      lay->x_min = MIN (lay->x_min, line->xs[0]);
+      lay->x_max = MAX (lay->x_max, line->xs[line->n_points - 1]);
+    }
+  if (lay->x_min > lay->x_max)
+    lay->x_min = lay->x_max = 0.0;
+  if (lay->x_max - lay->x_min <= 0.0)
+    {
+      lay->x_min -= 1.0;
+      lay->x_max += 1.0;
+    }
+
+  lay->x_ticks = g_array_new (FALSE, FALSE, sizeof (double));
+  if (self->x_ticks != NULL)
+    {
+      for (guint i = 0; i < self->x_ticks->len; i++)
+        {
+          double x = g_array_index (self->x_ticks, double, i);
+
+          if (x >= lay->x_min && x <= lay->x_max)
+            g_array_append_val (lay->x_ticks, x);
+        }
+    }
+  else
+    for (guint i = 0; i < 5; i++)
+      {
+        double x = lay->x_min + (lay->x_max - lay->x_min) * i / 4.0;
+
+        g_array_append_val (lay->x_ticks, x);
+      }
+
+  for (guint i = 0; i < lay->x_ticks->len; i++)
+    {
+      g_autofree char *text = tsu_bar_chart_format_x (self, g_array_index (lay->x_ticks, double, i));
+      PangoLayout *layout = make_layout (context, font, text);
+
+      widest = MAX (widest, layout_width (layout));
+      g_ptr_array_add (lay->category_layouts, layout);
+    }
+  /* Labels centred on their ticks need their width plus a gap apart. */
+  if (lay->x_ticks->len > 1)
+    {
+      double spacing = lay->plot_w / MAX (1.0, (double) lay->x_ticks->len);
+
+      lay->label_every = (guint) MAX (1.0, ceil ((widest + 12) / MAX (spacing, 1.0)));
+    }
 }
 
 static void
@@ -513,13 +715,21 @@ chart_layout_compute (TsuBarChart  *self,
 
   lay->plot_x = PAD + tick_w + TICK_GAP;
   lay->plot_w = MAX (1.0, width - PAD - lay->plot_x);
-  lay->group_w = lay->plot_w / self->n_categories;
+  lay->continuous = is_continuous (self);
+  lay->group_w = lay->continuous ? lay->plot_w : lay->plot_w / self->n_categories;
+  lay->label_every = 1;
+  lay->category_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (lay->continuous)
+    {
+      continuous_x_labels (self, lay, context, small_font);
+      bottom = tick_h;
+      goto labels_done;
+    }
 
   /* Wrapped horizontal labels need room for about four characters a
    * line; narrower groups get one line each at 45°. */
   lay->rotated = lay->group_w - 6 < 4 * tick_h;
-  lay->label_every = 1;
-  lay->category_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   bottom = 0;
   if (!lay->rotated)
     {
@@ -564,6 +774,7 @@ chart_layout_compute (TsuBarChart  *self,
         }
     }
 
+labels_done:
   lay->plot_h = MAX (1.0, height - PAD - bottom - 6 - lay->plot_y);
   lay->label_y = lay->plot_y + lay->plot_h + 6;
   /* The ticks were chosen for an estimated height; turned labels may have
@@ -573,7 +784,7 @@ chart_layout_compute (TsuBarChart  *self,
   make_tick_layouts (self, lay, context, small_font);
 
   {
-    guint n_series = self->series->len;
+    guint n_series = self->stacked ? 1 : MAX (self->series->len, 1);
     double inner = lay->group_w * 0.76;
 
     lay->bar_w = MIN (inner / n_series, MAX_BAR_W);
@@ -601,17 +812,29 @@ bar_geometry (TsuBarChart       *self,
               double            *y1)
 {
   Series *s = g_ptr_array_index (self->series, series);
-  guint n_series = self->series->len;
+  guint n_series = self->stacked ? 1 : self->series->len;
+  guint slot = self->stacked ? 0 : series;
   double value = s->values[category];
+  double base = 0.0;
   double group_x = lay->plot_x + category * lay->group_w;
   double start = group_x + (lay->group_w - n_series * lay->bar_w) / 2;
-  double left = round (start + series * lay->bar_w + lay->bar_gap / 2);
-  double right = round (start + (series + 1) * lay->bar_w - lay->bar_gap / 2);
+  double left = round (start + slot * lay->bar_w + lay->bar_gap / 2);
+  double right = round (start + (slot + 1) * lay->bar_w - lay->bar_gap / 2);
+
+  /* Stacked: on the series before it of the same sign. */
+  if (self->stacked)
+    for (guint below = 0; below < series; below++)
+      {
+        double v = ((Series *) g_ptr_array_index (self->series, below))->values[category];
+
+        if ((v < 0) == (value < 0))
+          base += v;
+      }
 
   *x = left;
   *w = MAX (1.0, right - left);
-  *y0 = round (value_to_y (lay, 0.0));
-  *y1 = round (value_to_y (lay, value));
+  *y0 = round (value_to_y (lay, base));
+  *y1 = round (value_to_y (lay, base + value));
   /* A small value still shows; only zero has no height. */
   if (value != 0.0 && *y1 == *y0)
     *y1 = value > 0 ? *y0 - 1 : *y0 + 1;
@@ -672,6 +895,77 @@ bar_path (cairo_t *cr,
 }
 
 static void
+set_line_style (cairo_t  *cr,
+                gboolean  dashed)
+{
+  static const double dash[] = { 6.0, 4.0 };
+
+  cairo_set_line_width (cr, dashed ? 1.5 : 2.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, dashed ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, dash, dashed ? G_N_ELEMENTS (dash) : 0, 0);
+}
+
+/* The step lines, each with a light area under it, then the target. */
+static void
+draw_lines (TsuBarChart       *self,
+            cairo_t           *cr,
+            const ChartLayout *lay)
+{
+  double right = lay->plot_x + lay->plot_w;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, lay->plot_x - 2, lay->plot_y - 2, lay->plot_w + 4, lay->plot_h + 4);
+  cairo_clip (cr);
+  for (guint l = 0; l < self->lines->len; l++)
+    {
+      Line *line = g_ptr_array_index (self->lines, l);
+      double zero = value_to_y (lay, 0.0);
+      double end;
+
+      if (line->n_points == 0)
+        continue;
+      end = lay->continuous ? right : x_to_px (lay, line->xs[line->n_points - 1]);
+      cairo_new_path (cr);
+      cairo_move_to (cr, x_to_px (lay, line->xs[0]), value_to_y (lay, line->ys[0]));
+      for (guint i = 1; i < line->n_points; i++)
+        {
+          double x = x_to_px (lay, line->xs[i]);
+
+          cairo_line_to (cr, x, value_to_y (lay, line->ys[i - 1]));
+          cairo_line_to (cr, x, value_to_y (lay, line->ys[i]));
+        }
+      cairo_line_to (cr, end, value_to_y (lay, line->ys[line->n_points - 1]));
+
+      {
+        cairo_path_t *path = cairo_copy_path (cr);
+
+        cairo_line_to (cr, end, zero);
+        cairo_line_to (cr, x_to_px (lay, line->xs[0]), zero);
+        cairo_close_path (cr);
+        set_colour (cr, &line->rgba, 0.15);
+        cairo_fill (cr);
+        cairo_append_path (cr, path);
+        cairo_path_destroy (path);
+      }
+      gdk_cairo_set_source_rgba (cr, &line->rgba);
+      set_line_style (cr, FALSE);
+      cairo_stroke (cr);
+    }
+  if (self->has_target)
+    {
+      double y = round (value_to_y (lay, self->target)) + 0.5;
+
+      gdk_cairo_set_source_rgba (cr, &self->target_rgba);
+      set_line_style (cr, TRUE);
+      cairo_move_to (cr, lay->plot_x, y);
+      cairo_line_to (cr, right, y);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
 draw_with_context (TsuBarChart   *self,
                    cairo_t       *cr,
                    PangoContext  *context,
@@ -703,13 +997,27 @@ draw_with_context (TsuBarChart   *self,
   for (guint s = 0; s < lay.legend->len; s++)
     {
       PlacedText *item = &g_array_index (lay.legend, PlacedText, s);
-      Series *series = g_ptr_array_index (self->series, s);
       double text_h = layout_height (item->layout);
       double row_h = MAX (SWATCH, text_h);
+      const char *name;
+      const GdkRGBA *rgba;
+      EntryKind kind = legend_entry (self, s, &name, &rgba);
 
-      gdk_cairo_set_source_rgba (cr, &series->rgba);
-      bar_path (cr, item->x, SWATCH, item->y + (row_h + SWATCH) / 2, item->y + (row_h - SWATCH) / 2);
-      cairo_fill (cr);
+      gdk_cairo_set_source_rgba (cr, rgba);
+      if (kind == ENTRY_SERIES)
+        {
+          bar_path (cr, item->x, SWATCH, item->y + (row_h + SWATCH) / 2, item->y + (row_h - SWATCH) / 2);
+          cairo_fill (cr);
+        }
+      else
+        {
+          cairo_save (cr);
+          set_line_style (cr, kind == ENTRY_TARGET);
+          cairo_move_to (cr, item->x, item->y + row_h / 2);
+          cairo_line_to (cr, item->x + SWATCH, item->y + row_h / 2);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
       set_colour (cr, fg, 0.9);
       show_layout (cr, item->layout, item->x + SWATCH + 6, item->y + (row_h - text_h) / 2);
     }
@@ -750,7 +1058,11 @@ draw_with_context (TsuBarChart   *self,
         if (y0 == y1)
           continue;
         gdk_cairo_set_source_rgba (cr, &series->rgba);
-        bar_path (cr, x, w, y0, y1);
+        /* Stacked segments meet square. */
+        if (self->stacked)
+          cairo_rectangle (cr, x, MIN (y0, y1), w, fabs (y1 - y0));
+        else
+          bar_path (cr, x, w, y0, y1);
         cairo_fill (cr);
       }
 
@@ -765,8 +1077,20 @@ draw_with_context (TsuBarChart   *self,
     cairo_stroke (cr);
   }
 
-  /* Category labels */
+  draw_lines (self, cr, &lay);
+
+  /* Category labels, or the x ticks' labels */
   set_colour (cr, fg, 0.85);
+  for (guint i = 0; lay.continuous && i < lay.x_ticks->len; i += lay.label_every)
+    {
+      PangoLayout *layout = g_ptr_array_index (lay.category_layouts, i);
+      double x = x_to_px (&lay, g_array_index (lay.x_ticks, double, i));
+      double w = layout_width (layout);
+
+      /* Kept inside the chart at the ends. */
+      x = CLAMP (x - w / 2, PAD, lay.width - PAD - w);
+      show_layout (cr, layout, x, lay.label_y);
+    }
   for (guint c = 0; c < self->n_categories; c++)
     {
       PangoLayout *layout = g_ptr_array_index (lay.category_layouts, c);
@@ -945,8 +1269,152 @@ tsu_bar_chart_get_bar_rect (TsuBarChart  *self,
   return TRUE;
 }
 
+static double
+px_to_x (const ChartLayout *lay,
+         double             px)
+{
+  if (lay->continuous)
+    return lay->x_min + (px - lay->plot_x) / lay->plot_w * (lay->x_max - lay->x_min);
+  return (px - lay->plot_x) / lay->group_w;
+}
+
+/* The step line's value at @x: that of the last point at or before it. */
+static gboolean
+line_value_at (const Line *line,
+               double      x,
+               double     *value)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < line->n_points && line->xs[i] <= x; i++)
+    {
+      *value = line->ys[i];
+      found = TRUE;
+    }
+  return found;
+}
+
+typedef enum
+{
+  HIT_BAR,
+  HIT_LINE,
+  HIT_TARGET,
+} HitKind;
+
+typedef struct
+{
+  HitKind kind;
+  guint   series;     /* or line */
+  guint   category;
+  double  x;          /* a line's x */
+  double  value;      /* a line's value there */
+} Hit;
+
+/* How near, in pixels, the pointer must be to a line over bars. */
+#define LINE_REACH 6.0
+
+/* Lines and the target: the one nearest the pointer, at any distance
+ * when there are no bars, else within LINE_REACH. */
+static gboolean
+hit_lines (TsuBarChart       *self,
+           const ChartLayout *lay,
+           double             px,
+           double             py,
+           Hit               *hit,
+           GdkRectangle      *area)
+{
+  double x = px_to_x (lay, px);
+  double best = self->n_categories > 0 && self->series->len > 0 ? LINE_REACH : G_MAXDOUBLE;
+  gboolean found = FALSE;
+
+  if (px < lay->plot_x || px > lay->plot_x + lay->plot_w)
+    return FALSE;
+  for (guint l = 0; l < self->lines->len; l++)
+    {
+      Line *line = g_ptr_array_index (self->lines, l);
+      double value;
+
+      if (!line_value_at (line, x, &value)
+          || (!lay->continuous && x > line->xs[line->n_points - 1]))
+        continue;
+      if (fabs (value_to_y (lay, value) - py) <= best)
+        {
+          best = fabs (value_to_y (lay, value) - py);
+          *hit = (Hit) { HIT_LINE, l, 0, x, value };
+          found = TRUE;
+        }
+    }
+  if (self->has_target && fabs (value_to_y (lay, self->target) - py) <= MIN (best, LINE_REACH))
+    {
+      *hit = (Hit) { HIT_TARGET, 0, 0, x, self->target };
+      found = TRUE;
+    }
+  if (found)
+    {
+      /* A column one pixel wide: moving along the line asks again. */
+      area->x = (int) px;
+      area->width = 1;
+      area->y = (int) lay->plot_y;
+      area->height = (int) lay->plot_h;
+    }
+  return found;
+}
+
 /* The bar under @x, @y; failing that, the bar whose column holds the
- * point, so zero and tiny bars have a tooltip too. */
+ * point (in a stack, the nearest segment), so zero and tiny bars have a
+ * tooltip too. */
+static gboolean
+hit_bars (TsuBarChart       *self,
+          const ChartLayout *lay,
+          double             px,
+          double             py,
+          Hit               *hit,
+          GdkRectangle      *area)
+{
+  for (guint c = 0; c < self->n_categories; c++)
+    {
+      double nearest = G_MAXDOUBLE;
+      gboolean found = FALSE;
+
+      for (guint s = 0; s < self->series->len; s++)
+        {
+          double x, w, y0, y1, distance;
+
+          bar_geometry (self, lay, s, c, &x, &w, &y0, &y1);
+          if (px < x || px >= x + w)
+            continue;
+          if (!self->stacked)
+            {
+              *hit = (Hit) { HIT_BAR, s, c, 0, 0 };
+              area->x = (int) x;
+              area->width = (int) w;
+              area->y = (int) lay->plot_y;
+              area->height = (int) lay->plot_h;
+              return TRUE;
+            }
+          /* Inside a segment is distance 0; empty segments come last. */
+          if (py >= MIN (y0, y1) && py < MAX (y0, y1))
+            distance = 0;
+          else
+            distance = MIN (fabs (py - y0), fabs (py - y1)) + (y0 == y1 ? 1e6 : 0);
+          if (distance < nearest)
+            {
+              nearest = distance;
+              *hit = (Hit) { HIT_BAR, s, c, 0, 0 };
+              /* One pixel high: moving onto the next segment asks again. */
+              area->x = (int) x;
+              area->width = (int) w;
+              area->y = (int) py;
+              area->height = 1;
+              found = TRUE;
+            }
+        }
+      if (found)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 hit_test (TsuBarChart  *self,
           PangoContext *context,
@@ -954,51 +1422,64 @@ hit_test (TsuBarChart  *self,
           double        py,
           int           width,
           int           height,
-          guint        *hit_series,
-          guint        *hit_category,
+          Hit          *hit,
           GdkRectangle *area)
 {
   g_auto(ChartLayout) lay = { 0 };
-  gboolean found = FALSE;
 
   if (chart_is_empty (self) || width <= 0 || height <= 0)
     return FALSE;
   chart_layout_compute (self, context, width, height, &lay);
   if (py < lay.plot_y || py > lay.plot_y + lay.plot_h)
     return FALSE;
-
-  for (guint c = 0; c < self->n_categories && !found; c++)
-    for (guint s = 0; s < self->series->len && !found; s++)
-      {
-        double x, w, y0, y1;
-
-        bar_geometry (self, &lay, s, c, &x, &w, &y0, &y1);
-        if (px >= x && px < x + w)
-          {
-            *hit_series = s;
-            *hit_category = c;
-            area->x = (int) x;
-            area->width = (int) w;
-            area->y = (int) lay.plot_y;
-            area->height = (int) lay.plot_h;
-            found = TRUE;
-          }
-      }
-  return found;
+  if (hit_lines (self, &lay, px, py, hit, area))
+    return TRUE;
+  return !lay.continuous && hit_bars (self, &lay, px, py, hit, area);
 }
 
 static char *
-describe_bar (TsuBarChart *self,
-              guint        series,
-              guint        category)
+describe_hit (TsuBarChart *self,
+              const Hit   *hit)
 {
-  Series *s = g_ptr_array_index (self->series, series);
-  g_autofree char *value = tsu_bar_chart_format_value (self, s->values[category]);
+  if (hit->kind == HIT_BAR)
+    {
+      Series *s = g_ptr_array_index (self->series, hit->series);
+      g_autofree char *value = tsu_bar_chart_format_value (self, s->values[hit->category]);
+      g_autofree char *total = NULL;
+      double sum = 0;
 
-  /* TRANSLATORS: a bar chart's tooltip: category — series: value, e.g.
-   * "Bus tour — Paid: 1,158,120" */
-  return g_strdup_printf (_("%s — %s: %s"), self->categories[category],
-                          s->name ? s->name : "", value);
+      if (!self->stacked || self->series->len < 2)
+        /* TRANSLATORS: a bar chart's tooltip: category — series: value, e.g.
+         * "Bus tour — Paid: 1,158,120" */
+        return g_strdup_printf (_("%s — %s: %s"), self->categories[hit->category],
+                                s->name ? s->name : "", value);
+      for (guint i = 0; i < self->series->len; i++)
+        sum += ((Series *) g_ptr_array_index (self->series, i))->values[hit->category];
+      total = tsu_bar_chart_format_value (self, sum);
+      /* TRANSLATORS: tooltip of a stacked bar: category — series: value
+       * (the category's total), e.g. "May — Meetings: 45 (total 48)" */
+      return g_strdup_printf (_("%s — %s: %s (total %s)"), self->categories[hit->category],
+                              s->name ? s->name : "", value, total);
+    }
+  if (hit->kind == HIT_LINE)
+    {
+      Line *line = g_ptr_array_index (self->lines, hit->series);
+      g_autofree char *value = tsu_bar_chart_format_value (self, hit->value);
+      g_autofree char *where = NULL;
+
+      if (is_continuous (self))
+        where = tsu_bar_chart_format_x (self, hit->x);
+      else
+        where = g_strdup (self->categories[(guint) CLAMP (hit->x, 0, self->n_categories - 1)]);
+      return g_strdup_printf (_("%s — %s: %s"), where, line->name ? line->name : "", value);
+    }
+  {
+    g_autofree char *value = tsu_bar_chart_format_value (self, self->target);
+
+    /* TRANSLATORS: tooltip of a chart's target line: its name: value,
+     * e.g. "Target: 30" */
+    return g_strdup_printf (C_("chart target", "%s: %s"), self->target_label ? self->target_label : "", value);
+  }
 }
 
 char *
@@ -1010,15 +1491,41 @@ tsu_bar_chart_query_text (TsuBarChart *self,
 {
   PangoContext *context;
   GdkRectangle area;
-  guint series, category;
-  gboolean hit;
+  Hit hit;
+  gboolean found;
 
   g_return_val_if_fail (TSU_IS_BAR_CHART (self), NULL);
 
   context = geometry_context_new (self);
-  hit = hit_test (self, context, x, y, width, height, &series, &category, &area);
+  found = hit_test (self, context, x, y, width, height, &hit, &area);
   g_object_unref (context);
-  return hit ? describe_bar (self, series, category) : NULL;
+  return found ? describe_hit (self, &hit) : NULL;
+}
+
+gboolean
+tsu_bar_chart_value_to_point (TsuBarChart *self,
+                              double       x,
+                              double       value,
+                              int          width,
+                              int          height,
+                              double      *px,
+                              double      *py)
+{
+  PangoContext *context;
+  g_auto(ChartLayout) lay = { 0 };
+
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), FALSE);
+
+  if (chart_is_empty (self) || width <= 0 || height <= 0)
+    return FALSE;
+  context = geometry_context_new (self);
+  chart_layout_compute (self, context, width, height, &lay);
+  g_object_unref (context);
+  if (px != NULL)
+    *px = x_to_px (&lay, x);
+  if (py != NULL)
+    *py = value_to_y (&lay, value);
+  return TRUE;
 }
 
 static gboolean
@@ -1031,15 +1538,15 @@ tsu_bar_chart_query_tooltip (GtkWidget  *widget,
   TsuBarChart *self = TSU_BAR_CHART (widget);
   g_autofree char *text = NULL;
   GdkRectangle area;
-  guint series, category;
+  Hit hit;
 
   if (keyboard_mode)
     return FALSE;
   if (!hit_test (self, gtk_widget_get_pango_context (widget), x, y,
                  gtk_widget_get_width (widget), gtk_widget_get_height (widget),
-                 &series, &category, &area))
+                 &hit, &area))
     return FALSE;
-  text = describe_bar (self, series, category);
+  text = describe_hit (self, &hit);
   gtk_tooltip_set_text (tooltip, text);
   /* Moving onto the next bar asks again instead of keeping this text. */
   gtk_tooltip_set_tip_area (tooltip, &area);
@@ -1075,6 +1582,35 @@ tsu_bar_chart_dup_summary (TsuBarChart *self)
           /* TRANSLATORS: one value in a chart's spoken summary: series: value */
           g_string_append_printf (text, C_("bar chart", "%s: %s"), series->name ? series->name : "", value);
         }
+    }
+  /* A line is told by its points (where it changes). */
+  for (guint l = 0; l < self->lines->len; l++)
+    {
+      Line *line = g_ptr_array_index (self->lines, l);
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, line->name ? line->name : "");
+      g_string_append (text, " — ");
+      for (guint i = 0; i < line->n_points; i++)
+        {
+          g_autofree char *value = tsu_bar_chart_format_value (self, line->ys[i]);
+          g_autofree char *where = is_continuous (self)
+                                   ? tsu_bar_chart_format_x (self, line->xs[i])
+                                   : g_strdup_printf ("%g", line->xs[i]);
+
+          if (i > 0)
+            g_string_append (text, ", ");
+          g_string_append_printf (text, C_("bar chart", "%s: %s"), where, value);
+        }
+    }
+  if (self->has_target)
+    {
+      g_autofree char *value = tsu_bar_chart_format_value (self, self->target);
+
+      g_string_append (text, "; ");
+      g_string_append_printf (text, C_("chart target", "%s: %s"),
+                              self->target_label ? self->target_label : "", value);
     }
   return g_string_free (text, FALSE);
 }
@@ -1170,7 +1706,224 @@ tsu_bar_chart_set_categories (TsuBarChart        *self,
   self->categories = g_strdupv ((char **) categories);
   self->n_categories = self->categories ? g_strv_length (self->categories) : 0;
   g_ptr_array_set_size (self->series, 0);
+  g_ptr_array_set_size (self->lines, 0);
   data_changed (self);
+}
+
+void
+tsu_bar_chart_set_stacked (TsuBarChart *self,
+                           gboolean     stacked)
+{
+  g_return_if_fail (TSU_IS_BAR_CHART (self));
+
+  stacked = !!stacked;
+  if (self->stacked == stacked)
+    return;
+  self->stacked = stacked;
+  data_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACKED]);
+}
+
+gboolean
+tsu_bar_chart_get_stacked (TsuBarChart *self)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), FALSE);
+
+  return self->stacked;
+}
+
+void
+tsu_bar_chart_add_line (TsuBarChart   *self,
+                        const char    *name,
+                        const GdkRGBA *rgba,
+                        const double  *xs,
+                        const double  *ys,
+                        guint          n_points)
+{
+  Line *line;
+
+  g_return_if_fail (TSU_IS_BAR_CHART (self));
+  g_return_if_fail (rgba != NULL);
+  g_return_if_fail (xs != NULL && ys != NULL);
+  g_return_if_fail (n_points > 0);
+
+  line = g_new0 (Line, 1);
+  line->name = g_strdup (name);
+  line->rgba = *rgba;
+  line->xs = g_new (double, n_points);
+  line->ys = g_new (double, n_points);
+  line->n_points = n_points;
+  for (guint i = 0; i < n_points; i++)
+    {
+      /* Out of order points would draw backwards: each is kept at or
+       * after the one before it. */
+      line->xs[i] = isfinite (xs[i]) ? xs[i] : 0.0;
+      if (i > 0 && line->xs[i] < line->xs[i - 1])
+        line->xs[i] = line->xs[i - 1];
+      line->ys[i] = isfinite (ys[i]) ? ys[i] : 0.0;
+    }
+  g_ptr_array_add (self->lines, line);
+  data_changed (self);
+}
+
+guint
+tsu_bar_chart_get_n_lines (TsuBarChart *self)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), 0);
+
+  return self->lines->len;
+}
+
+const char *
+tsu_bar_chart_get_line_name (TsuBarChart *self,
+                             guint        line)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+
+  return ((Line *) g_ptr_array_index (self->lines, line))->name;
+}
+
+guint
+tsu_bar_chart_get_line_n_points (TsuBarChart *self,
+                                 guint        line)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), 0);
+  g_return_val_if_fail (line < self->lines->len, 0);
+
+  return ((Line *) g_ptr_array_index (self->lines, line))->n_points;
+}
+
+gboolean
+tsu_bar_chart_get_line_point (TsuBarChart *self,
+                              guint        line,
+                              guint        point,
+                              double      *x,
+                              double      *y)
+{
+  Line *l;
+
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), FALSE);
+
+  if (line >= self->lines->len)
+    return FALSE;
+  l = g_ptr_array_index (self->lines, line);
+  if (point >= l->n_points)
+    return FALSE;
+  if (x != NULL)
+    *x = l->xs[point];
+  if (y != NULL)
+    *y = l->ys[point];
+  return TRUE;
+}
+
+gboolean
+tsu_bar_chart_get_line_value_at (TsuBarChart *self,
+                                 guint        line,
+                                 double       x,
+                                 double      *value)
+{
+  double v = 0;
+
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), FALSE);
+
+  if (line >= self->lines->len || !line_value_at (g_ptr_array_index (self->lines, line), x, &v))
+    return FALSE;
+  if (value != NULL)
+    *value = v;
+  return TRUE;
+}
+
+void
+tsu_bar_chart_set_target (TsuBarChart   *self,
+                          const char    *label,
+                          double         value,
+                          const GdkRGBA *rgba)
+{
+  g_return_if_fail (TSU_IS_BAR_CHART (self));
+  g_return_if_fail (rgba != NULL);
+  g_return_if_fail (isfinite (value));
+
+  self->has_target = TRUE;
+  self->target = value;
+  self->target_rgba = *rgba;
+  replace_string (&self->target_label, label);
+  data_changed (self);
+}
+
+void
+tsu_bar_chart_clear_target (TsuBarChart *self)
+{
+  g_return_if_fail (TSU_IS_BAR_CHART (self));
+
+  if (!self->has_target)
+    return;
+  self->has_target = FALSE;
+  g_clear_pointer (&self->target_label, g_free);
+  data_changed (self);
+}
+
+gboolean
+tsu_bar_chart_get_target (TsuBarChart *self,
+                          double      *value)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), FALSE);
+
+  if (self->has_target && value != NULL)
+    *value = self->target;
+  return self->has_target;
+}
+
+const char *
+tsu_bar_chart_get_target_label (TsuBarChart *self)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), NULL);
+
+  return self->target_label;
+}
+
+void
+tsu_bar_chart_set_x_ticks (TsuBarChart  *self,
+                           const double *positions,
+                           guint         n_positions)
+{
+  g_return_if_fail (TSU_IS_BAR_CHART (self));
+  g_return_if_fail (positions != NULL || n_positions == 0);
+
+  g_clear_pointer (&self->x_ticks, g_array_unref);
+  if (positions != NULL)
+    {
+      self->x_ticks = g_array_sized_new (FALSE, FALSE, sizeof (double), n_positions);
+      g_array_append_vals (self->x_ticks, positions, n_positions);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+tsu_bar_chart_set_x_format_func (TsuBarChart          *self,
+                                 TsuBarChartFormatFunc func,
+                                 gpointer              user_data,
+                                 GDestroyNotify        destroy)
+{
+  g_return_if_fail (TSU_IS_BAR_CHART (self));
+
+  if (self->x_format_destroy != NULL)
+    self->x_format_destroy (self->x_format_data);
+  self->x_format_func = func;
+  self->x_format_data = user_data;
+  self->x_format_destroy = destroy;
+  data_changed (self);
+}
+
+char *
+tsu_bar_chart_format_x (TsuBarChart *self,
+                        double       x)
+{
+  g_return_val_if_fail (TSU_IS_BAR_CHART (self), NULL);
+
+  if (self->x_format_func != NULL)
+    return self->x_format_func (x, self->x_format_data);
+  return g_strdup_printf ("%g", x);
 }
 
 void
@@ -1341,6 +2094,9 @@ tsu_bar_chart_get_property (GObject    *object,
     case PROP_VALUE_LABEL:
       g_value_set_string (value, self->value_label);
       break;
+    case PROP_STACKED:
+      g_value_set_boolean (value, self->stacked);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1362,6 +2118,9 @@ tsu_bar_chart_set_property (GObject      *object,
     case PROP_VALUE_LABEL:
       tsu_bar_chart_set_value_label (self, g_value_get_string (value));
       break;
+    case PROP_STACKED:
+      tsu_bar_chart_set_stacked (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1374,7 +2133,12 @@ tsu_bar_chart_finalize (GObject *object)
 
   if (self->format_destroy != NULL)
     self->format_destroy (self->format_data);
+  if (self->x_format_destroy != NULL)
+    self->x_format_destroy (self->x_format_data);
   g_free (self->title);
+  g_free (self->target_label);
+  g_clear_pointer (&self->x_ticks, g_array_unref);
+  g_ptr_array_unref (self->lines);
   g_free (self->value_label);
   g_strfreev (self->categories);
   g_ptr_array_unref (self->series);
@@ -1403,6 +2167,9 @@ tsu_bar_chart_class_init (TsuBarChartClass *klass)
   properties[PROP_VALUE_LABEL] =
     g_param_spec_string ("value-label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STACKED] =
+    g_param_spec_boolean ("stacked", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "tsu-bar-chart");
@@ -1413,6 +2180,7 @@ static void
 tsu_bar_chart_init (TsuBarChart *self)
 {
   self->series = g_ptr_array_new_with_free_func (series_free);
+  self->lines = g_ptr_array_new_with_free_func (line_free);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);

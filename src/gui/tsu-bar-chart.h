@@ -1,7 +1,11 @@
-/* tsu-bar-chart.h: a reusable bar chart drawn with cairo: categories along
- * one axis, one or more series of values, a title, axis labels, a legend
+/* tsu-bar-chart.h: the one reusable chart drawn with cairo: categories
+ * along one axis, one or more series of values as bars side by side or
+ * stacked, step lines (over the categories or over a continuous x axis
+ * such as days), a horizontal target line, a title, axis labels, a legend
  * and a tooltip for the value under the pointer. Used by the budget view
- * (budget against paid per line) and later by the overview.
+ * (budget against paid per line), the referral statistics and the
+ * overview (members over time against the target, head counts, referrals,
+ * budget use).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +25,7 @@ const char *tsu_bar_chart_get_title        (TsuBarChart        *self);
 /* Label of the value axis, e.g. "円". */
 void        tsu_bar_chart_set_value_label  (TsuBarChart        *self,
                                             const char         *label);
-/* Replaces the categories (bars' labels) and clears the series. */
+/* Replaces the categories (bars' labels) and clears the series and lines. */
 void        tsu_bar_chart_set_categories   (TsuBarChart        *self,
                                             const char * const *categories);
 /* Adds a series with one value per category, drawn in @rgba. */
@@ -53,6 +57,71 @@ gboolean    tsu_bar_chart_save             (TsuBarChart        *self,
                                             int                 width,
                                             int                 height,
                                             GError            **error);
+
+/* Bars of the series stacked in one bar per category instead of side by
+ * side (negative values stack downwards). */
+void        tsu_bar_chart_set_stacked      (TsuBarChart        *self,
+                                            gboolean            stacked);
+gboolean    tsu_bar_chart_get_stacked      (TsuBarChart        *self);
+
+/* Adds a step line: the value is @ys[i] from @xs[i] to @xs[i + 1] (@xs
+ * ascending). Without categories, x is a continuous axis spanning the
+ * lines' points (e.g. Julian days; the last value runs on to the right
+ * edge), labelled at the x ticks through the x format func; with
+ * categories, x counts categories, category c centred at c + 0.5.
+ * tsu_bar_chart_set_categories() clears the lines too. */
+void        tsu_bar_chart_add_line         (TsuBarChart        *self,
+                                            const char         *name,
+                                            const GdkRGBA      *rgba,
+                                            const double       *xs,
+                                            const double       *ys,
+                                            guint               n_points);
+guint       tsu_bar_chart_get_n_lines      (TsuBarChart        *self);
+const char *tsu_bar_chart_get_line_name    (TsuBarChart        *self,
+                                            guint               line);
+guint       tsu_bar_chart_get_line_n_points (TsuBarChart       *self,
+                                            guint               line);
+gboolean    tsu_bar_chart_get_line_point   (TsuBarChart        *self,
+                                            guint               line,
+                                            guint               point,
+                                            double             *x,
+                                            double             *y);
+/* The line's value at @x (that of the last point at or before it); FALSE
+ * before its first point. */
+gboolean    tsu_bar_chart_get_line_value_at (TsuBarChart       *self,
+                                            guint               line,
+                                            double              x,
+                                            double             *value);
+/* A dashed horizontal line at @value, named @label in the legend and the
+ * tooltip ("目標"). */
+void        tsu_bar_chart_set_target       (TsuBarChart        *self,
+                                            const char         *label,
+                                            double              value,
+                                            const GdkRGBA      *rgba);
+void        tsu_bar_chart_clear_target     (TsuBarChart        *self);
+gboolean    tsu_bar_chart_get_target       (TsuBarChart        *self,
+                                            double             *value);
+const char *tsu_bar_chart_get_target_label (TsuBarChart        *self);
+/* Where the continuous x axis is labelled (NULL: five even steps). */
+void        tsu_bar_chart_set_x_ticks      (TsuBarChart        *self,
+                                            const double       *positions,
+                                            guint               n_positions);
+/* How x values of a continuous axis are written; default "%g". */
+void        tsu_bar_chart_set_x_format_func (TsuBarChart         *self,
+                                            TsuBarChartFormatFunc func,
+                                            gpointer              user_data,
+                                            GDestroyNotify        destroy);
+char       *tsu_bar_chart_format_x         (TsuBarChart        *self,
+                                            double              x);
+/* The point of (@x, @value) in a chart of @width × @height, with the
+ * geometry of tsu_bar_chart_get_bar_rect(); for tests. */
+gboolean    tsu_bar_chart_value_to_point   (TsuBarChart        *self,
+                                            double              x,
+                                            double              value,
+                                            int                 width,
+                                            int                 height,
+                                            double             *px,
+                                            double             *py);
 
 /* Additions for callers, tests and the tooltip. */
 const char *tsu_bar_chart_get_value_label  (TsuBarChart        *self);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "tsu-bar-chart.h"
@@ -393,6 +394,142 @@ test_many_categories (void)
   g_assert_cmpint (last.height, >, HEIGHT / 4);
 }
 
+/* Stacked bars: one bar per category, each series on the ones before it;
+ * the tooltip names the segment and the category's total. */
+static void
+test_stacked (void)
+{
+  g_autoptr(TsuBarChart) chart = TSU_BAR_CHART (g_object_ref_sink (tsu_bar_chart_new ()));
+  const double meetings[] = { 45, 0, 10 };
+  const double trainings[] = { 3, 20, 0 };
+  cairo_surface_t *surface;
+  GdkRectangle m0, t0, m1, t1, m2, t2;
+  char *text;
+
+  tsu_bar_chart_set_categories (chart, (const char * const []) { "4月", "5月", "6月", NULL });
+  tsu_bar_chart_add_series (chart, "会議", &budget_rgba, meetings, 3);
+  tsu_bar_chart_add_series (chart, "研修", &paid_rgba, trainings, 3);
+  tsu_bar_chart_set_stacked (chart, TRUE);
+  g_assert_true (tsu_bar_chart_get_stacked (chart));
+  surface = render (chart);
+
+  g_assert_true (tsu_bar_chart_get_bar_rect (chart, 0, 0, WIDTH, HEIGHT, &m0));
+  g_assert_true (tsu_bar_chart_get_bar_rect (chart, 1, 0, WIDTH, HEIGHT, &t0));
+  g_assert_true (tsu_bar_chart_get_bar_rect (chart, 0, 1, WIDTH, HEIGHT, &m1));
+  g_assert_true (tsu_bar_chart_get_bar_rect (chart, 1, 1, WIDTH, HEIGHT, &t1));
+  g_assert_true (tsu_bar_chart_get_bar_rect (chart, 0, 2, WIDTH, HEIGHT, &m2));
+  g_assert_true (tsu_bar_chart_get_bar_rect (chart, 1, 2, WIDTH, HEIGHT, &t2));
+  /* Same column, the second segment on top of the first. */
+  g_assert_cmpint (m0.x, ==, t0.x);
+  g_assert_cmpint (m0.width, ==, t0.width);
+  g_assert_cmpint (t0.y + t0.height, ==, m0.y);
+  /* A zero segment has no height; the next sits on the zero line. */
+  g_assert_cmpint (m1.height, ==, 0);
+  g_assert_cmpint (t1.y + t1.height, ==, m0.y + m0.height);
+  g_assert_cmpint (ABS (t1.height - 2 * m2.height), <=, 3);
+  g_assert_cmpint (t2.height, ==, 0);
+  /* The tallest stack (48) is the 45 and the 3 on it. */
+  g_assert_cmpint (m0.height, >, 10 * t0.height);
+
+  assert_colour (surface, m0.x + m0.width / 2, m0.y + m0.height / 2, &budget_rgba);
+  assert_colour (surface, t1.x + t1.width / 2, t1.y + t1.height / 2, &paid_rgba);
+  assert_white (surface, m2.x + m2.width / 2, m2.y - 6);
+
+  text = tsu_bar_chart_query_text (chart, m0.x + m0.width / 2.0, m0.y + m0.height / 2.0, WIDTH, HEIGHT);
+  g_assert_cmpstr (text, ==, "4月 — 会議: 45 (total 48)");
+  g_free (text);
+  text = tsu_bar_chart_query_text (chart, t1.x + t1.width / 2.0, t1.y + 2, WIDTH, HEIGHT);
+  g_assert_cmpstr (text, ==, "5月 — 研修: 20 (total 20)");
+  g_free (text);
+  /* Above a stack, the nearest segment answers. */
+  text = tsu_bar_chart_query_text (chart, m2.x + m2.width / 2.0, m2.y - 30, WIDTH, HEIGHT);
+  g_assert_cmpstr (text, ==, "6月 — 会議: 10 (total 10)");
+  g_free (text);
+
+  cairo_surface_destroy (surface);
+}
+
+static char *
+day_label (double   x,
+           gpointer user_data)
+{
+  return g_strdup_printf ("day %.0f", x);
+}
+
+/* A step line over a continuous axis and a dashed target: the line's
+ * pixels where its steps are, the tooltip for the value under the pointer
+ * and for the target. */
+static void
+test_line_and_target (void)
+{
+  g_autoptr(TsuBarChart) chart = TSU_BAR_CHART (g_object_ref_sink (tsu_bar_chart_new ()));
+  const double xs[] = { 0, 100, 250, 400 };
+  const double ys[] = { 15, 18, 17, 20 };
+  const double ticks[] = { 0, 200, 400 };
+  g_autofree char *summary = NULL;
+  cairo_surface_t *surface;
+  double px, py, px2, py2, ty, value;
+  char *text;
+
+  tsu_bar_chart_set_title (chart, "参加団体数の推移");
+  tsu_bar_chart_add_line (chart, "参加団体", &budget_rgba, xs, ys, 4);
+  tsu_bar_chart_set_target (chart, "目標", 30, &paid_rgba);
+  tsu_bar_chart_set_x_format_func (chart, day_label, NULL, NULL);
+  tsu_bar_chart_set_x_ticks (chart, ticks, 3);
+
+  g_assert_cmpuint (tsu_bar_chart_get_n_lines (chart), ==, 1);
+  g_assert_cmpuint (tsu_bar_chart_get_n_categories (chart), ==, 0);
+  g_assert_cmpstr (tsu_bar_chart_get_line_name (chart, 0), ==, "参加団体");
+  g_assert_cmpuint (tsu_bar_chart_get_line_n_points (chart, 0), ==, 4);
+  g_assert_true (tsu_bar_chart_get_line_point (chart, 0, 2, &px, &value));
+  g_assert_cmpfloat (px, ==, 250);
+  g_assert_cmpfloat (value, ==, 17);
+  g_assert_false (tsu_bar_chart_get_line_point (chart, 0, 4, NULL, NULL));
+  g_assert_true (tsu_bar_chart_get_line_value_at (chart, 0, 99, &value));
+  g_assert_cmpfloat (value, ==, 15);
+  g_assert_true (tsu_bar_chart_get_line_value_at (chart, 0, 1000, &value));
+  g_assert_cmpfloat (value, ==, 20);
+  g_assert_false (tsu_bar_chart_get_line_value_at (chart, 0, -1, &value));
+  g_assert_true (tsu_bar_chart_get_target (chart, &value));
+  g_assert_cmpfloat (value, ==, 30);
+  g_assert_cmpstr (tsu_bar_chart_get_target_label (chart), ==, "目標");
+
+  surface = render (chart);
+  /* The line is drawn at 15 from day 0 to 100, at 18 after; the target
+   * (30) is above both, and the axis reaches it. */
+  g_assert_true (tsu_bar_chart_value_to_point (chart, 50, 15, WIDTH, HEIGHT, &px, &py));
+  assert_colour (surface, (int) px, (int) round (py), &budget_rgba);
+  g_assert_true (tsu_bar_chart_value_to_point (chart, 175, 18, WIDTH, HEIGHT, &px2, &py2));
+  assert_colour (surface, (int) px2, (int) round (py2), &budget_rgba);
+  g_assert_true (tsu_bar_chart_value_to_point (chart, 50, 30, WIDTH, HEIGHT, NULL, &ty));
+  g_assert_cmpfloat (ty, >, 0);
+  g_assert_cmpfloat (ty, <, py2);
+
+  /* The value under the pointer, on the line or above it. */
+  text = tsu_bar_chart_query_text (chart, px, py - 20, WIDTH, HEIGHT);
+  g_assert_cmpstr (text, ==, "day 50 — 参加団体: 15");
+  g_free (text);
+  text = tsu_bar_chart_query_text (chart, px2, py2, WIDTH, HEIGHT);
+  g_assert_nonnull (strstr (text, "参加団体: 18"));
+  g_free (text);
+  text = tsu_bar_chart_query_text (chart, px2, round (ty) + 1, WIDTH, HEIGHT);
+  g_assert_cmpstr (text, ==, "目標: 30");
+  g_free (text);
+  g_assert_null (tsu_bar_chart_query_text (chart, 2, 2, WIDTH, HEIGHT));
+
+  summary = tsu_bar_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, "参加団体 — day 0: 15, day 100: 18"));
+  g_assert_nonnull (strstr (summary, "目標: 30"));
+
+  /* New categories clear the lines; the target stays until cleared. */
+  tsu_bar_chart_set_categories (chart, categories);
+  g_assert_cmpuint (tsu_bar_chart_get_n_lines (chart), ==, 0);
+  tsu_bar_chart_clear_target (chart);
+  g_assert_false (tsu_bar_chart_get_target (chart, NULL));
+
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +543,8 @@ main (int   argc,
   g_test_add_func ("/bar-chart/save", test_save);
   g_test_add_func ("/bar-chart/empty", test_empty);
   g_test_add_func ("/bar-chart/many-categories", test_many_categories);
+  g_test_add_func ("/bar-chart/stacked", test_stacked);
+  g_test_add_func ("/bar-chart/line-and-target", test_line_and_target);
 
   return g_test_run ();
 }
