@@ -20,6 +20,12 @@ Target ≤ 0.5×.
 Memory — peak RSS (wait4) of the program with the large database open,
 started on the overview and shown each view in turn, each until painted
 (TSUNAGU_BENCH_VISIT_ALL=1), against the bare window's. Target ≤ 1.3×.
+
+Floor, for reference: the same start-up and memory figures of the bare
+window with --japanese (a header bar, a symbolic icon and one line of
+Japanese text), against the bare window. What any Japanese window pays
+for fontconfig, Noto Sans CJK and librsvg is in this ratio, and it is
+part of Tsunagu's too.
 """
 
 
@@ -62,5 +68,21 @@ def figures(ctx):
             "target": "≤ 1.3×",
             "check": ratio_at_most(1.3),
             "timeout": 600,
+        },
+        {
+            "name": "Floor (reference): start-up, bare window with Japanese text, header bar and icon",
+            "a": lambda: [timer, bare, "--japanese"],
+            "b": lambda: [timer, bare],
+            "metric": "reported",
+            "target": "",
+            "timeout": 300,
+        },
+        {
+            "name": "Floor (reference): peak RSS, bare window with Japanese text, header bar and icon",
+            "a": lambda: [bare, "--japanese"],
+            "b": lambda: [bare],
+            "metric": "rss",
+            "target": "",
+            "timeout": 300,
         },
     ]
