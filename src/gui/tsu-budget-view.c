@@ -42,6 +42,10 @@
  * end. */
 #define LINES_PAGE 50
 
+/* Contractors with a subtotal row of their own, the biggest first; a
+ * council has a handful, a large year hundreds, each row a few widgets. */
+#define CONTRACTORS_SHOWN 10
+
 typedef enum
 {
   COLUMN_NAME,
@@ -550,7 +554,7 @@ update_subtotals (TsuBudgetView *self)
     }
 
   g_ptr_array_sort (subtotals, compare_subtotals);
-  for (guint i = 0; i < subtotals->len; i++)
+  for (guint i = 0; i < MIN (subtotals->len, CONTRACTORS_SHOWN); i++)
     {
       Subtotal *subtotal = g_ptr_array_index (subtotals, i);
       g_autofree char *lines = g_strdup_printf (ngettext ("%u line", "%u lines",
@@ -561,6 +565,27 @@ update_subtotals (TsuBudgetView *self)
                            amount_row (*subtotal->contractor ? subtotal->contractor
                                                              : _("No contractor"),
                                        lines, subtotal->amount));
+    }
+  /* The rest in one row: the full list is in the budget sheet. */
+  if (subtotals->len > CONTRACTORS_SHOWN)
+    {
+      guint others = subtotals->len - CONTRACTORS_SHOWN;
+      guint n_lines = 0;
+      gint64 amount = 0;
+      g_autofree char *title = NULL;
+      g_autofree char *lines = NULL;
+
+      for (guint i = CONTRACTORS_SHOWN; i < subtotals->len; i++)
+        {
+          Subtotal *subtotal = g_ptr_array_index (subtotals, i);
+
+          amount += subtotal->amount;
+          n_lines += subtotal->n_lines;
+        }
+      /* Translators: the contractors beyond the biggest ones, e.g. 他の契約先 12件 */
+      title = g_strdup_printf (ngettext ("%u other contractor", "%u other contractors", others), others);
+      lines = g_strdup_printf (ngettext ("%u line", "%u lines", n_lines), n_lines);
+      gtk_list_box_append (self->contractor_list, amount_row (title, lines, amount));
     }
 
   for (guint p = 0; p < 5; p++)
