@@ -482,6 +482,38 @@ test_delete_undo (Fixture       *f,
   g_assert_cmpstr (label_text (f, "budget-total"), ==, "1,623,120 yen");
 }
 
+/* A year of many lines: the table shows a page of them at first, the
+ * subtotals the ten biggest contractors and one row for the rest. */
+static void
+test_large_year (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *others, *subtotals;
+
+  for (guint i = 1; i <= 60; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("事業%u", i);
+      g_autofree char *contractor = g_strdup_printf ("契約先%u", i <= 12 ? i : 12);
+
+      add_line (f->db, 2024, name, contractor, 1000 * (gint64) i, 0);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "budget.next-year", NULL);
+  spin ();
+  g_assert_cmpint (tsu_budget_view_get_fiscal_year (f->view), ==, 2024);
+  g_assert_cmpuint (n_lines (f), ==, 50);
+  g_assert_cmpuint (n_stored_lines (f->db, 2024), ==, 60);
+
+  /* 契約先12 has lines 12–60, the biggest; 契約先1 and 2 the smallest. */
+  others = find_label (GTK_WIDGET (f->view), "2 other contractors");
+  g_assert_nonnull (others);
+  subtotals = gtk_widget_get_ancestor (others, GTK_TYPE_LIST_BOX);
+  g_assert_nonnull (find_label (subtotals, "契約先12"));
+  g_assert_nonnull (find_label (subtotals, "契約先3"));
+  g_assert_null (find_label (subtotals, "契約先2"));
+  g_assert_null (find_label (subtotals, "契約先1"));
+  g_assert_nonnull (find_label (subtotals, "3,000 yen"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,5 +532,7 @@ main (int    argc,
               fixture_set_up, test_copy_year, fixture_tear_down);
   g_test_add ("/budget-view/delete-undo", Fixture, NULL,
               fixture_set_up, test_delete_undo, fixture_tear_down);
+  g_test_add ("/budget-view/large-year", Fixture, NULL,
+              fixture_set_up, test_large_year, fixture_tear_down);
   return g_test_run ();
 }
