@@ -87,6 +87,25 @@ test_member_steps_empty (void)
 }
 
 static void
+test_default_fiscal_year (void)
+{
+  g_autoptr(TsuDatabase) db = fixture_database ();
+  g_autoptr(TsuDatabase) empty = new_database (NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* FY2024 has events: its own year. */
+  g_assert_cmpint (tsu_overview_default_fiscal_year (db, OVERVIEW_FIXTURE_TODAY, &error), ==, 2024);
+  g_assert_no_error (error);
+  /* FY2026 has nothing: the latest year that has (events up to 2024-07-16). */
+  g_assert_cmpint (tsu_overview_default_fiscal_year (db, "2026-12-07", &error), ==, 2024);
+  /* Nothing yet in 2023-04: FY2023 itself has e8 and a budget line. */
+  g_assert_cmpint (tsu_overview_default_fiscal_year (db, "2023-05-01", &error), ==, 2023);
+  /* An empty file: this year. */
+  g_assert_cmpint (tsu_overview_default_fiscal_year (empty, "2026-12-07", &error), ==, 2026);
+  g_assert_no_error (error);
+}
+
+static void
 test_event_counts (void)
 {
   g_autoptr(TsuDatabase) db = fixture_database ();
@@ -352,6 +371,7 @@ main (int    argc,
 
   g_test_add_func ("/overview/member-steps", test_member_steps);
   g_test_add_func ("/overview/member-steps-empty", test_member_steps_empty);
+  g_test_add_func ("/overview/default-fiscal-year", test_default_fiscal_year);
   g_test_add_func ("/overview/event-counts", test_event_counts);
   g_test_add_func ("/overview/referral-counts", test_referral_counts);
   g_test_add_func ("/overview/budget", test_budget);

@@ -730,6 +730,19 @@ chart_layout_compute (TsuBarChart  *self,
   /* Wrapped horizontal labels need room for about four characters a
    * line; narrower groups get one line each at 45°. */
   lay->rotated = lay->group_w - 6 < 4 * tick_h;
+  /* …unless every label fits on one line anyway (months: "4月"). */
+  if (lay->rotated)
+    {
+      double widest = 0;
+
+      for (guint c = 0; c < self->n_categories; c++)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (context, small_font, self->categories[c]);
+
+          widest = MAX (widest, layout_width (layout));
+        }
+      lay->rotated = widest > lay->group_w - 6;
+    }
   bottom = 0;
   if (!lay->rotated)
     {

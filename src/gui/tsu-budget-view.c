@@ -1600,6 +1600,20 @@ tsu_budget_view_set_fiscal_year (TsuBudgetView *self,
   reload (self);
 }
 
+void
+tsu_budget_view_show_line (TsuBudgetView *self,
+                           int            year,
+                           gint64         line_id)
+{
+  g_return_if_fail (TSU_IS_BUDGET_VIEW (self));
+
+  /* The reload selects selected_id again, now or when next shown. */
+  self->year_chosen = TRUE;
+  self->year = year;
+  self->selected_id = line_id;
+  reload (self);
+}
+
 int
 tsu_budget_view_get_fiscal_year (TsuBudgetView *self)
 {

@@ -21,6 +21,10 @@ void       tsu_budget_view_set_database    (TsuBudgetView *self,
 void       tsu_budget_view_set_fiscal_year (TsuBudgetView *self,
                                             int            year);
 int        tsu_budget_view_get_fiscal_year (TsuBudgetView *self);
+/* Shows fiscal year @year with line @line_id selected (from the overview). */
+void       tsu_budget_view_show_line       (TsuBudgetView *self,
+                                            int            year,
+                                            gint64         line_id);
 /* Opens the editor for a new line (Ctrl+N in the view). */
 void       tsu_budget_view_add_line        (TsuBudgetView *self);
 

@@ -123,6 +123,59 @@ tsu_overview_member_steps (TsuDatabase  *db,
   return g_steal_pointer (&steps);
 }
 
+/* ---- the fiscal year shown --------------------------------------------- */
+
+int
+tsu_overview_default_fiscal_year (TsuDatabase  *db,
+                                  const char   *today_iso,
+                                  GError      **error)
+{
+  g_autofree char *today_owned = NULL;
+  g_autofree char *after = NULL;
+  sqlite3_stmt *stmt;
+  GDate date;
+  int year;
+  int rc;
+
+  g_return_val_if_fail (TSU_IS_DATABASE (db), 0);
+
+  if (today_iso == NULL)
+    today_iso = today_owned = tsu_date_today_iso ();
+  if (!tsu_date_from_iso (today_iso, &date))
+    {
+      g_set_error (error, TSU_STORE_ERROR, TSU_STORE_ERROR_INVALID, "Not a date: %s", today_iso);
+      return 0;
+    }
+  year = tsu_fiscal_year_of (&date);
+  after = g_strdup_printf ("%04d-04-01", year + 1);
+
+  /* The newest day anything happened on, up to the end of this year. */
+  stmt = tsu_database_prepare (db,
+                               "SELECT max (d) FROM ("
+                               " SELECT max (substr (starts_at, 1, 10)) AS d FROM events"
+                               "  WHERE deleted_at IS NULL AND starts_at < ?1"
+                               " UNION ALL SELECT max (referred_on) FROM referrals WHERE referred_on < ?1"
+                               " UNION ALL SELECT max (printf ('%04d-04-01', fiscal_year)) FROM budget_lines"
+                               "  WHERE deleted_at IS NULL AND fiscal_year <= ?2)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, after, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const char *latest = (const char *) sqlite3_column_text (stmt, 0);
+      GDate latest_date;
+
+      if (latest != NULL && tsu_date_from_iso (latest, &latest_date))
+        year = tsu_fiscal_year_of (&latest_date);
+      rc = sqlite3_step (stmt);
+    }
+  if (!finish (db, stmt, rc, error))
+    return 0;
+  return year;
+}
+
 /* ---- the year's events ------------------------------------------------- */
 
 gboolean

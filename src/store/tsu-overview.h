@@ -30,6 +30,14 @@ GArray    *tsu_overview_member_steps     (TsuDatabase        *db,
                                           const char         *today_iso,
                                           GError            **error);
 
+/* The fiscal year the charts open on for @today_iso (NULL: today): its
+ * own when it has any event, referral or budget line, else the latest
+ * earlier one that has (a council between years, demo data), else its
+ * own. */
+int        tsu_overview_default_fiscal_year (TsuDatabase     *db,
+                                             const char      *today_iso,
+                                             GError         **error);
+
 /* Month 0 is April. An event's head count is the sum of its programme
  * items' counts where any is counted, else its attendees marked attended
  * (as the attendance summary counts). Every event of the year that is
