@@ -33,9 +33,14 @@ tsu_budget_report_options_init (TsuBudgetReportOptions *options)
 /* The year's lines in table order and the payments against them. */
 typedef struct
 {
-  GPtrArray *lines;    /* TsuBudgetLine */
-  GPtrArray *payments; /* TsuPayment, by date */
-  gint64     total;
+  GPtrArray  *lines;       /* TsuBudgetLine */
+  GPtrArray  *payments;    /* TsuPayment, by date */
+  gint64      total;
+  /* Looked up for every line and payment: a year of hundreds of lines
+   * and thousands of payments would otherwise be searched through for
+   * each of them. */
+  GHashTable *line_names;  /* line id (gint64 *) → its name */
+  GHashTable *paid;        /* casefolded line name → gint64 * paid */
 } Budget;
 
 static void
@@ -43,6 +48,8 @@ budget_clear (Budget *budget)
 {
   g_clear_pointer (&budget->lines, g_ptr_array_unref);
   g_clear_pointer (&budget->payments, g_ptr_array_unref);
+  g_clear_pointer (&budget->line_names, g_hash_table_unref);
+  g_clear_pointer (&budget->paid, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Budget, budget_clear)
@@ -60,8 +67,36 @@ budget_load (Budget       *budget,
   if (budget->payments == NULL)
     return FALSE;
   budget->total = 0;
+  budget->line_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   for (guint i = 0; i < budget->lines->len; i++)
-    budget->total += tsu_budget_line_get_amount (g_ptr_array_index (budget->lines, i));
+    {
+      TsuBudgetLine *line = g_ptr_array_index (budget->lines, i);
+      gint64 id = tsu_budget_line_get_id (line);
+
+      budget->total += tsu_budget_line_get_amount (line);
+      g_hash_table_insert (budget->line_names, g_memdup2 (&id, sizeof id),
+                           (gpointer) tsu_budget_line_get_name (line));
+    }
+  /* What the SUMIF over the payments sheet gives each name: the paid sums
+   * by the name of the line paid against, compared as SUMIF compares
+   * (ignoring case). The values stored beside the formulas must be the
+   * ones a spreadsheet computes. */
+  budget->paid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < budget->payments->len; i++)
+    {
+      TsuPayment *payment = g_ptr_array_index (budget->payments, i);
+      gint64 id = tsu_payment_get_budget_line_id (payment);
+      const char *name = g_hash_table_lookup (budget->line_names, &id);
+      g_autofree char *key = g_utf8_casefold (name != NULL ? name : "", -1);
+      gint64 *paid = g_hash_table_lookup (budget->paid, key);
+
+      if (paid == NULL)
+        {
+          paid = g_new0 (gint64, 1);
+          g_hash_table_insert (budget->paid, g_steal_pointer (&key), paid);
+        }
+      *paid += tsu_payment_get_amount (payment);
+    }
   return TRUE;
 }
 
@@ -72,28 +107,9 @@ payment_line_name (Budget     *budget,
                    TsuPayment *payment)
 {
   gint64 id = tsu_payment_get_budget_line_id (payment);
+  const char *name = g_hash_table_lookup (budget->line_names, &id);
 
-  for (guint i = 0; i < budget->lines->len; i++)
-    {
-      TsuBudgetLine *line = g_ptr_array_index (budget->lines, i);
-
-      if (tsu_budget_line_get_id (line) == id)
-        return tsu_budget_line_get_name (line);
-    }
-  return "";
-}
-
-/* Whether SUMIF and COUNTIF would take @a and @b for the same: they
- * ignore case. The values stored beside the formulas must be the ones a
- * spreadsheet computes. */
-static gboolean
-same_criterion (const char *a,
-                const char *b)
-{
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
-
-  return strcmp (fa, fb) == 0;
+  return name != NULL ? name : "";
 }
 
 /* Titles. */
@@ -482,6 +498,13 @@ set_summary_row_height (lxw_worksheet *sheet,
                      NULL);
 }
 
+typedef struct
+{
+  const char *name;   /* as first written in the table */
+  guint       count;
+  gint64      sum;
+} ContractorSum;
+
 static lxw_row_t
 write_by_contractor (lxw_worksheet *sheet,
                      Workbook      *wb,
@@ -499,46 +522,45 @@ write_by_contractor (lxw_worksheet *sheet,
                                                           FIRST_ROW, wb->table_last);
   g_autofree char *amount_range = tsu_xlsx_dup_range (wb->table_sheet, COL_AMOUNT,
                                                       FIRST_ROW, wb->table_last);
-  /* Distinct contractors in the order they first come in the table. */
-  g_autoptr(GPtrArray) contractors = g_ptr_array_new ();
+  /* Distinct contractors in the order they first come in the table, as
+   * COUNTIF and SUMIF tell them apart (ignoring case), with their
+   * counts and sums. */
+  g_autoptr(GPtrArray) contractors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lxw_row_t first;
 
   for (guint i = 0; i < budget->lines->len; i++)
     {
-      const char *contractor = tsu_budget_line_get_contractor (g_ptr_array_index (budget->lines, i));
-      gboolean seen = FALSE;
+      TsuBudgetLine *line = g_ptr_array_index (budget->lines, i);
+      const char *contractor = tsu_budget_line_get_contractor (line);
+      g_autofree char *key = g_utf8_casefold (contractor != NULL ? contractor : "", -1);
+      ContractorSum *found = g_hash_table_lookup (by_key, key);
 
-      for (guint k = 0; k < contractors->len && !seen; k++)
-        seen = same_criterion (g_ptr_array_index (contractors, k), contractor);
-      if (!seen)
-        g_ptr_array_add (contractors, (gpointer) contractor);
+      if (found == NULL)
+        {
+          found = g_new0 (ContractorSum, 1);
+          found->name = contractor;
+          g_ptr_array_add (contractors, found);
+          g_hash_table_insert (by_key, g_steal_pointer (&key), found);
+        }
+      found->count++;
+      found->sum += tsu_budget_line_get_amount (line);
     }
 
   tsu_xlsx_write_headers (sheet, row++, headers, summary_widths, 3, &wb->formats);
   first = row;
   for (guint k = 0; k < contractors->len; k++, row++)
     {
-      const char *contractor = g_ptr_array_index (contractors, k);
+      ContractorSum *found = g_ptr_array_index (contractors, k);
+      const char *contractor = found->name;
       g_autofree char *cell = cell_name (row, 0);
       g_autofree char *count_formula = dup_match_formula (contractor_range, cell, NULL, contractor);
       g_autofree char *sum_formula = dup_match_formula (contractor_range, cell, amount_range,
                                                         contractor);
-      guint count = 0;
-      gint64 sum = 0;
 
-      for (guint i = 0; i < budget->lines->len; i++)
-        {
-          TsuBudgetLine *line = g_ptr_array_index (budget->lines, i);
-
-          if (same_criterion (tsu_budget_line_get_contractor (line), contractor))
-            {
-              count++;
-              sum += tsu_budget_line_get_amount (line);
-            }
-        }
       tsu_xlsx_write_text (sheet, row, 0, contractor, wb->formats.text);
-      worksheet_write_formula_num (sheet, row, 1, count_formula, wb->formats.number, count);
-      worksheet_write_formula_num (sheet, row, 2, sum_formula, wb->formats.number, (double) sum);
+      worksheet_write_formula_num (sheet, row, 1, count_formula, wb->formats.number, found->count);
+      worksheet_write_formula_num (sheet, row, 2, sum_formula, wb->formats.number, (double) found->sum);
       set_summary_row_height (sheet, row, contractor);
     }
   if (contractors->len == 0)
@@ -617,16 +639,10 @@ static gint64
 paid_by_name (Budget        *budget,
               TsuBudgetLine *line)
 {
-  gint64 paid = 0;
+  g_autofree char *key = g_utf8_casefold (tsu_budget_line_get_name (line), -1);
+  gint64 *paid = g_hash_table_lookup (budget->paid, key);
 
-  for (guint i = 0; i < budget->payments->len; i++)
-    {
-      TsuPayment *payment = g_ptr_array_index (budget->payments, i);
-
-      if (same_criterion (payment_line_name (budget, payment), tsu_budget_line_get_name (line)))
-        paid += tsu_payment_get_amount (payment);
-    }
-  return paid;
+  return paid != NULL ? *paid : 0;
 }
 
 static lxw_row_t
