@@ -288,10 +288,115 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The user guide ------------------------------------------------------------
+ *
+ * The guide is plain HTML in help/LANG/ of the source tree, installed into
+ * TSU_HELP_DIR. Run from the build folder the program shows the source
+ * tree's copy, so that the guide and its screenshots need no installing;
+ * TSUNAGU_HELP_DIR overrides both (tests, relocated installs). */
+
+static gboolean
+running_uninstalled (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  return exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/");
+}
+
+char *
+tsu_application_dup_help_path (void)
+{
+  const char *override = g_getenv ("TSUNAGU_HELP_DIR");
+  const char *folder;
+  const char * const *languages = g_get_language_names ();
+  g_autofree char *source_folder = NULL;
+
+  if (override != NULL && override[0] != '\0')
+    folder = override;
+  else if (running_uninstalled ())
+    folder = source_folder = g_build_filename (SOURCE_ROOT, "help", NULL);
+  else
+    folder = TSU_HELP_DIR;
+
+  /* The guide in the user's language if there is one; the Japanese guide
+   * is the one that is always written. */
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (strchr (languages[i], '.') != NULL || strcmp (languages[i], "C") == 0)
+        continue;
+      path = g_build_filename (folder, languages[i], "index.html", NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return g_build_filename (folder, "ja", "index.html", NULL);
+}
+
+static void
+show_help_error (GtkWindow  *parent,
+                 const char *heading,
+                 const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GtkWindow *parent = source != NULL ? GTK_WINDOW (source) : NULL;
+  g_autofree char *path = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (parent, result, &error))
+    {
+      g_autofree char *display = tsu_display_path (path);
+      g_autofree char *body = NULL;
+
+      /* Translators: the first %s is a file, the second why it could not be
+       * shown. */
+      body = g_strdup_printf (_("No web browser could show the user guide. "
+                                "Open “%s” in a web browser yourself.\n\n%s"),
+                              display, error->message);
+      show_help_error (parent, _("Cannot Show the User Guide"), body);
+    }
+}
+
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  TsuApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = tsu_application_dup_help_path ();
+  g_autofree char *uri = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = tsu_display_path (path);
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("The user guide should be at “%s”, but it is not there. "
+                                "Ask whoever installed Tsunagu to install it again with its guide."),
+                              display);
+      show_help_error (window, _("User Guide Not Found"), body);
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_show_uri_full (window, uri, GDK_CURRENT_TIME, NULL, help_shown, g_steal_pointer (&path));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
   { .name = "preferences", .activate = preferences_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 static void
@@ -305,6 +410,7 @@ tsu_application_startup (GApplication *application)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.open-database", { "<Control>o", NULL } },
     { "win.new-database", { "<Control><Shift>n", NULL } },
     { "win.import", { "<Control>i", NULL } },

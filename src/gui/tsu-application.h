@@ -45,6 +45,12 @@ char           *tsu_display_path    (const char *path);
  * demo data so that a newcomer sees something on first start. */
 TsuDatabase    *tsu_application_open_database (const char  *path,
                                                GError     **error);
+/* Where the user guide's index.html is (or should be): in the user's
+ * language if there is a guide in it, else the Japanese one; the source
+ * tree's help/ when run from the build folder, TSUNAGU_HELP_DIR when set.
+ * app.help (F1) opens it, or says that it is missing. */
+char           *tsu_application_dup_help_path (void);
+
 /* Remembers @database as the one to open next time. */
 void            tsu_application_remember_database (TsuDatabase *database);
 
