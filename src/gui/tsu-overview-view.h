@@ -30,8 +30,10 @@ GtkWidget   *tsu_overview_view_new          (void);
  * "changed" signal. */
 void         tsu_overview_view_set_database (TsuOverviewView *self,
                                              TsuDatabase     *database);
-/* The fiscal year of the charts; the current one until another is
- * chosen. */
+/* The fiscal year of the charts. Until one is chosen, the current one
+ * when it has any event, referral or budget line, else the latest that
+ * has (see tsu_overview_default_fiscal_year()); 0 before the page was
+ * first shown. */
 void         tsu_overview_view_set_fiscal_year (TsuOverviewView *self,
                                                 int              year);
 int          tsu_overview_view_get_fiscal_year (TsuOverviewView *self);
