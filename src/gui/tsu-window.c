@@ -1002,7 +1002,9 @@ show_help_overlay_activated (GSimpleAction *action,
       g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (overlay));
       gtk_application_window_set_help_overlay (window, GTK_SHORTCUTS_WINDOW (overlay));
     }
-  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  /* Presented here: GTK adds no show-help-overlay action of its own while
+   * this one has the name, so activating it again would come back here. */
+  gtk_window_present (GTK_WINDOW (gtk_application_window_get_help_overlay (window)));
 }
 
 static void
