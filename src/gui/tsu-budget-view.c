@@ -33,6 +33,7 @@
 #include "tsu-event.h"
 #include "tsu-export.h"
 #include "tsu-history-window.h"
+#include "tsu-kana.h"
 #include "tsu-payment.h"
 #include "tsu-payment-editor.h"
 #include "tsu-print.h"
@@ -65,6 +66,7 @@ struct _TsuBudgetView
   /* template widgets */
   GtkBox              *main_box;
   GtkDropDown         *year_dropdown;
+  GtkSearchEntry      *search_entry;
   GtkStack            *main_stack;
   AdwStatusPage       *empty_page;
   GtkButton           *empty_copy_button;
@@ -94,13 +96,15 @@ struct _TsuBudgetView
   TsuDatabase         *database;
   GSettings           *settings;        /* NULL without the installed schema */
   GListStore          *store;           /* TsuBudgetLine, in table order */
-  GtkSortListModel    *sorted;
+  GtkCustomFilter     *filter;          /* the search */
+  GtkSortListModel    *sorted;          /* what the search lets through */
   GtkSliceListModel   *shown;           /* the first rows of sorted */
   GtkSingleSelection  *selection;
   GArray              *years;           /* int, as in the drop-down */
   GArray              *years_with_lines;
   GPtrArray           *events;          /* TsuEvent of the year */
   GPtrArray           *payments;        /* TsuPayment of the selected line */
+  char                *needle;          /* normalised search text */
   int                  year;
   gint64               selected_id;
   gboolean             year_chosen;     /* by the user or the caller */
@@ -867,6 +871,51 @@ on_list_edge_reached (TsuBudgetView   *self,
     gtk_slice_list_model_set_size (self->shown, size + LINES_PAGE);
 }
 
+/* Search ------------------------------------------------------------------- */
+
+/* A line matches by its name, contractor or description, kana and width
+ * ignored as everywhere else. */
+static gboolean
+match_line (gpointer item,
+            gpointer user_data)
+{
+  TsuBudgetView *self = user_data;
+  TsuBudgetLine *line = item;
+  const char *texts[] = {
+    tsu_budget_line_get_name (line),
+    tsu_budget_line_get_contractor (line),
+    tsu_budget_line_get_description (line),
+  };
+
+  if (self->needle == NULL || *self->needle == '\0')
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *key = texts[i] != NULL ? tsu_kana_normalize (texts[i]) : NULL;
+
+      if (key != NULL && strstr (key, self->needle) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_search_changed (TsuBudgetView *self)
+{
+  g_free (self->needle);
+  self->needle = tsu_kana_normalize (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  gtk_slice_list_model_set_size (self->shown, LINES_PAGE);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  tsu_budget_view_focus_search (TSU_BUDGET_VIEW (widget));
+}
+
 /* Loading ------------------------------------------------------------------ */
 
 static void
@@ -1413,7 +1462,9 @@ tsu_budget_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->filter);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->years_with_lines, g_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
@@ -1439,6 +1490,7 @@ tsu_budget_view_class_init (TsuBudgetViewClass *klass)
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, TsuBudgetView, name)
   CHILD (main_box);
   CHILD (year_dropdown);
+  CHILD (search_entry);
   CHILD (main_stack);
   CHILD (empty_page);
   CHILD (empty_copy_button);
@@ -1465,9 +1517,11 @@ tsu_budget_view_class_init (TsuBudgetViewClass *klass)
                                                G_STRUCT_OFFSET (TsuBudgetView, columns)
                                                + c * sizeof (GtkColumnViewColumn *));
   gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
 
   gtk_widget_class_install_action (widget_class, "budget.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "budget.focus-search", NULL, focus_search_action);
   gtk_widget_class_install_action (widget_class, "budget.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "budget.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "budget.history", NULL, history_action);
@@ -1482,6 +1536,7 @@ tsu_budget_view_class_init (TsuBudgetViewClass *klass)
   gtk_widget_class_install_action (widget_class, "budget.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "budget.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "budget.focus-search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "budget.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "budget.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
@@ -1529,7 +1584,9 @@ tsu_budget_view_init (TsuBudgetView *self)
     }
 
   self->store = g_list_store_new (TSU_TYPE_BUDGET_LINE);
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+  self->filter = gtk_custom_filter_new (match_line, self, NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
+                                                                                   GTK_FILTER (g_object_ref (self->filter)))),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, LINES_PAGE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
@@ -1612,6 +1669,14 @@ tsu_budget_view_show_line (TsuBudgetView *self,
   self->year = year;
   self->selected_id = line_id;
   reload (self);
+}
+
+void
+tsu_budget_view_focus_search (TsuBudgetView *self)
+{
+  g_return_if_fail (TSU_IS_BUDGET_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 int

@@ -21,6 +21,8 @@ void       tsu_budget_view_set_database    (TsuBudgetView *self,
 void       tsu_budget_view_set_fiscal_year (TsuBudgetView *self,
                                             int            year);
 int        tsu_budget_view_get_fiscal_year (TsuBudgetView *self);
+/* Puts the keyboard in the search of the year's lines (Ctrl+F). */
+void       tsu_budget_view_focus_search    (TsuBudgetView *self);
 /* Shows fiscal year @year with line @line_id selected (from the overview). */
 void       tsu_budget_view_show_line       (TsuBudgetView *self,
                                             int            year,

@@ -488,7 +488,7 @@ static void
 test_large_year (Fixture       *f,
                  gconstpointer  data)
 {
-  GtkWidget *others, *subtotals;
+  GtkWidget *others, *subtotals, *search, *focus;
 
   for (guint i = 1; i <= 60; i++)
     {
@@ -512,6 +512,32 @@ test_large_year (Fixture       *f,
   g_assert_null (find_label (subtotals, "契約先2"));
   g_assert_null (find_label (subtotals, "契約先1"));
   g_assert_nonnull (find_label (subtotals, "3,000 yen"));
+
+  /* Ctrl+F puts the keyboard in the search, which finds by contractor
+   * in any width; the totals stay those of the year. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "budget.focus-search", NULL);
+  spin ();
+  search = find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_ENTRY, "budget-search");
+  g_assert_nonnull (search);
+  focus = gtk_root_get_focus (gtk_widget_get_root (search));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == search || gtk_widget_is_ancestor (focus, search));
+  gtk_editable_set_text (GTK_EDITABLE (search), "契約先３");
+  g_signal_emit_by_name (search, "search-changed");
+  spin ();
+  g_assert_cmpuint (n_lines (f), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (search), "事業");
+  g_signal_emit_by_name (search, "search-changed");
+  spin ();
+  g_assert_cmpuint (n_lines (f), ==, 50);
+  gtk_editable_set_text (GTK_EDITABLE (search), "どこにもない");
+  g_signal_emit_by_name (search, "search-changed");
+  spin ();
+  g_assert_cmpuint (n_lines (f), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  spin ();
+  g_assert_cmpuint (n_lines (f), ==, 50);
 }
 
 int
