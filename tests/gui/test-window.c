@@ -360,6 +360,66 @@ test_shortcuts_window (Fixture       *fixture,
   g_log_set_always_fatal (fatal);
 }
 
+/* Icon-only buttons (and menu buttons) shown in @root that have no
+ * tooltip, or cannot take the keyboard focus, into @problems. By the
+ * house convention the tooltip is also the button's accessible label. */
+static void
+collect_unlabelled_buttons (GtkWidget *root,
+                            GString   *problems)
+{
+  if (!gtk_widget_get_mapped (root))
+    return;
+  if ((GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL
+       && !GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root)))
+       && !GTK_IS_BOX (gtk_button_get_child (GTK_BUTTON (root)))
+       && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (root)))
+      || (GTK_IS_MENU_BUTTON (root) && gtk_menu_button_get_label (GTK_MENU_BUTTON (root)) == NULL))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (root);
+      /* Window controls, the view switcher's buttons (which show their
+       * titles) and the calendar's month arrows belong to GTK and
+       * libadwaita. */
+      gboolean ours = gtk_widget_get_ancestor (root, GTK_TYPE_WINDOW_CONTROLS) == NULL
+                      && gtk_widget_get_ancestor (root, ADW_TYPE_VIEW_SWITCHER) == NULL
+                      && gtk_widget_get_ancestor (root, GTK_TYPE_CALENDAR) == NULL;
+
+      if (ours && (tooltip == NULL || *tooltip == '\0'))
+        g_string_append_printf (problems, "%s %s (%s) has no tooltip\n", G_OBJECT_TYPE_NAME (root),
+                                gtk_widget_get_name (root),
+                                GTK_IS_BUTTON (root) && gtk_button_get_icon_name (GTK_BUTTON (root))
+                                ? gtk_button_get_icon_name (GTK_BUTTON (root)) : "?");
+      if (ours && gtk_widget_get_sensitive (root) && !gtk_widget_get_focusable (root)
+          && !GTK_IS_MENU_BUTTON (root))
+        g_string_append_printf (problems, "%s %s cannot take the focus\n", G_OBJECT_TYPE_NAME (root),
+                                gtk_widget_get_name (root));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unlabelled_buttons (child, problems);
+}
+
+/* In every view, the buttons that show only an icon say what they do to
+ * a screen reader (and in a tooltip) and can be reached by the keyboard. */
+static void
+test_icon_buttons_labelled (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char * const views[] = { "overview", "members", "events", "referrals", "budget" };
+  g_autoptr(TsuApplication) app = start_application (fixture->path);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  TsuWindow *window = get_window (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      tsu_window_show_view (window, views[i]);
+      iterate_until_idle ();
+      collect_unlabelled_buttons (GTK_WIDGET (window), problems);
+    }
+  if (problems->len > 0)
+    g_error ("%s", problems->str);
+  close_window (window);
+}
+
 static void
 test_window_size (Fixture       *fixture,
                   gconstpointer  data)
@@ -682,6 +742,8 @@ main (int    argc,
   g_test_add ("/window/views", Fixture, NULL, fixture_set_up, test_window_views, fixture_tear_down);
   g_test_add ("/window/size", Fixture, NULL, fixture_set_up, test_window_size, fixture_tear_down);
   g_test_add ("/window/shortcuts", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
+  g_test_add ("/window/icon-buttons-labelled", Fixture, NULL, fixture_set_up, test_icon_buttons_labelled,
+              fixture_tear_down);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_set_up, test_preferences, fixture_tear_down);
   g_test_add ("/window/open-bad-file", Fixture, NULL, fixture_set_up, test_open_bad_file, fixture_tear_down);
   g_test_add ("/window/new-database", Fixture, NULL, fixture_set_up, test_new_database, fixture_tear_down);
