@@ -85,6 +85,8 @@ struct _TsuMembersView
 
 G_DEFINE_FINAL_TYPE (TsuMembersView, tsu_members_view, ADW_TYPE_BIN)
 
+static void update_count (TsuMembersView *self);
+
 /* Rows the column view shows at first, and adds each time it reaches its
  * end. */
 #define ORGANIZATIONS_PAGE 50
@@ -380,6 +382,7 @@ refilter (TsuMembersView *self)
   g_free (self->today);
   self->today = tsu_date_today_iso ();
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
 }
 
 static void
@@ -549,6 +552,17 @@ update_count (TsuMembersView *self)
   text = g_strdup_printf (ngettext ("%u member organisation (target %d)",
                                     "%u member organisations (target %d)", members),
                           members, target);
+  /* While the list is not the current members (a search, other kinds or
+   * former ones), say how many it shows. */
+  if (self->sorted != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) != members)
+    {
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+      g_autofree char *counts = g_steal_pointer (&text);
+
+      /* Translators: the count above, then how many organisations the
+       * search lists, e.g. "11 団体 (目標 30)・3 件を表示" */
+      text = g_strdup_printf (ngettext ("%s · %u shown", "%s · %u shown", shown), counts, shown);
+    }
   gtk_label_set_text (self->count_label, text);
 }
 

@@ -213,6 +213,8 @@ test_order_and_filters (Fixture       *f,
   gtk_editable_set_text (search, "ホウボク");
   wait_for_items (f->model, 1);
   assert_names (f->model, (const char * const[]) { "NPO法人 抱樸", NULL });
+  /* The count says how many the search lists. */
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "3 member organisations (target 30) · 1 shown"));
   gtk_editable_set_text (search, "ﾌｸｵｶ");
   wait_for_first (f->model, "福岡県協力雇用主会");
   assert_names (f->model, (const char * const[]) { "福岡県協力雇用主会", NULL });
@@ -223,6 +225,7 @@ test_order_and_filters (Fixture       *f,
   gtk_editable_set_text (search, "");
   wait_for_items (f->model, 3);
   assert_names (f->model, members);
+  g_assert_nonnull (find_label (GTK_WIDGET (f->view), "3 member organisations (target 30)"));
 
   gtk_drop_down_set_selected (kind, TSU_ORGANIZATION_KIND_GOVERNMENT);
   assert_names (f->model, (const char * const[]) { "保健福祉局 地域福祉推進課", NULL });
