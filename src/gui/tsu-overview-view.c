@@ -767,22 +767,6 @@ chart_from_name (const char *name)
 }
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern,
-            const char     *mime_type,
-            const char     *suffix)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  g_object_set_data (G_OBJECT (filter), "tsu-suffix", (gpointer) suffix);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 on_save_response (GtkNativeDialog *chooser,
                   int              response,
                   TsuOverviewView *self)
@@ -791,8 +775,7 @@ on_save_response (GtkNativeDialog *chooser,
   g_autofree char *path = tsu_file_chooser_dup_path (chooser, response);
   g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
-  GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-  const char *suffix = filter != NULL ? g_object_get_data (G_OBJECT (filter), "tsu-suffix") : NULL;
+  const char *suffix = tsu_file_chooser_get_suffix (GTK_FILE_CHOOSER (chooser));  /* static */
 
   g_object_unref (chooser);
   if (path == NULL)
@@ -841,8 +824,8 @@ save_chart_action (GtkWidget  *widget,
   chooser = gtk_file_chooser_native_new (_("Save Picture"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Images"), "*.png", "image/png", ".png");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), "*.pdf", "application/pdf", ".pdf");
+  tsu_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Images"), "*.png", "image/png", ".png");
+  tsu_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), "*.pdf", "application/pdf", ".pdf");
   folder_path = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (folder_path == NULL || !g_file_test (folder_path, G_FILE_TEST_IS_DIR))
     folder_path = g_get_home_dir ();

@@ -434,15 +434,12 @@ on_save_response (GtkNativeDialog      *chooser,
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autoptr(GError) error = NULL;
-  GtkFileFilter *filter;
-  const char *suffix = NULL;
+  const char *suffix;
   AdwToast *toast;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
-  if (filter != NULL)
-    suffix = g_object_get_data (G_OBJECT (filter), "tsu-suffix");
+  suffix = tsu_file_chooser_get_suffix (GTK_FILE_CHOOSER (chooser));
   if (file == NULL || g_file_peek_path (file) == NULL || self->network == NULL)
     {
       g_object_unref (chooser);
@@ -471,22 +468,6 @@ on_save_response (GtkNativeDialog      *chooser,
 }
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern,
-            const char     *mime_type,
-            const char     *suffix)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  g_object_set_data (G_OBJECT (filter), "tsu-suffix", (gpointer) suffix);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
 on_save_clicked (TsuReferralStatsPage *self)
 {
   GtkFileChooserNative *chooser;
@@ -506,9 +487,9 @@ on_save_clicked (TsuReferralStatsPage *self)
                                          GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), "*.pdf", "application/pdf", ".pdf");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Images"), "*.png", "image/png", ".png");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG Images"), "*.svg", "image/svg+xml", ".svg");
+  tsu_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _("PDF Documents"), "*.pdf", "application/pdf", ".pdf");
+  tsu_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _("PNG Images"), "*.png", "image/png", ".png");
+  tsu_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), _("SVG Images"), "*.svg", "image/svg+xml", ".svg");
   folder_path = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   if (folder_path == NULL || !g_file_test (folder_path, G_FILE_TEST_IS_DIR))
     folder_path = g_get_home_dir ();

@@ -252,3 +252,32 @@ tsu_file_chooser_dup_path (GtkNativeDialog *chooser,
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   return file != NULL ? g_file_get_path (file) : NULL;
 }
+
+void
+tsu_file_chooser_add_filter (GtkFileChooser *chooser,
+                             const char     *name,
+                             const char     *pattern,
+                             const char     *mime_type,
+                             const char     *suffix)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (GTK_IS_FILE_CHOOSER (chooser));
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  g_object_set_data (G_OBJECT (filter), "tsu-suffix", (gpointer) suffix);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+const char *
+tsu_file_chooser_get_suffix (GtkFileChooser *chooser)
+{
+  GtkFileFilter *filter;  /* not owned */
+
+  g_return_val_if_fail (GTK_IS_FILE_CHOOSER (chooser), NULL);
+
+  filter = gtk_file_chooser_get_filter (chooser);
+  return filter != NULL ? g_object_get_data (G_OBJECT (filter), "tsu-suffix") : NULL;
+}

@@ -39,13 +39,22 @@ void       tsu_widget_show_undo_error (GtkWidget    *widget,
                                        const char   *description,
                                        const GError *error);
 
-/* Removes every child of @box. */
 /* The local path the user accepted in a file chooser, or NULL when it was
  * cancelled or the choice is not a local file (SQLite and the reports
  * write local files only). */
 char      *tsu_file_chooser_dup_path (GtkNativeDialog *chooser,
                                       int              response);
+/* Offers files named @pattern (of @mime_type) in @chooser, as the format
+ * whose file names end in @suffix (".pdf"). */
+void        tsu_file_chooser_add_filter (GtkFileChooser *chooser,
+                                         const char     *name,
+                                         const char     *pattern,
+                                         const char     *mime_type,
+                                         const char     *suffix);
+/* The suffix of the format chosen in @chooser, or NULL. */
+const char *tsu_file_chooser_get_suffix (GtkFileChooser *chooser);
 
+/* Removes every child of @box. */
 void       tsu_list_box_remove_all   (GtkListBox *box);
 
 /* Appends a row showing @value with @title as the caption under it; an

@@ -16,4 +16,8 @@ GtkWidget *find_widget (GtkWidget  *root,
                         GType       type,
                         const char *name);
 
+/* The shown toplevel of @type, if any: GTK 4 has no other way to reach
+ * a dialog a widget opened by itself. */
+GtkWindow *find_toplevel (GType type);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-test-util.h"
 #include "tsu-application.h"
 #include "tsu-demo.h"
 #include "tsu-window.h"
@@ -84,22 +85,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
   g_free (fixture->folder);
   g_unsetenv ("TSUNAGU_HELP_DIR");
-}
-
-/* The visible toplevel of @type, if any. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
 }
 
 /* Whether @model or one of its sections or submenus has an item for @action. */

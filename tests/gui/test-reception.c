@@ -28,17 +28,6 @@ typedef struct
   gint64       yamamoto_id;   /* attendee */
 } Fixture;
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static TsuOrganization *
 add_organization (TsuDatabase         *db,
                   const char          *legal_form,

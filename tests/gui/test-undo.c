@@ -79,17 +79,6 @@ find_label (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 /* Clicks the Undo button of the toast shown last. */
 static void
 click_undo (Fixture *f)

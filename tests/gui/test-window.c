@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gui-test-util.h"
 #include "tsu-application.h"
 #include "tsu-date.h"
 #include "tsu-demo.h"
@@ -20,7 +21,7 @@
 typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
 
 static GtkWidget *
-find_widget (GtkWidget       *root,
+find_widget_where (GtkWidget       *root,
              WidgetPredicate  predicate,
              gconstpointer    data)
 {
@@ -30,7 +31,7 @@ find_widget (GtkWidget       *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, predicate, data);
+      GtkWidget *found = find_widget_where (child, predicate, data);
 
       if (found != NULL)
         return found;
@@ -63,24 +64,7 @@ static GtkWidget *
 find_of_type (GtkWidget *root,
               GType      type)
 {
-  return find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
-}
-
-/* The toplevel of @type, if one is shown; GTK 4 has no other way to reach
- * a dialog a widget opened by itself. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* not owned */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
+  return find_widget_where (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 static void
@@ -186,7 +170,7 @@ find_member_count_label (TsuWindow *window,
 {
   g_autofree char *text = g_strdup_printf ("%u / %u organizations", members, target);
 
-  return find_widget (GTK_WIDGET (window), is_label_with_text, text);
+  return find_widget_where (GTK_WIDGET (window), is_label_with_text, text);
 }
 
 static void
@@ -504,7 +488,7 @@ test_preferences (Fixture       *fixture,
     g_assert_cmpstr (council_name, ==, "門司区つながり会議");
   }
   /* The overview shows the new name at once. */
-  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text, "門司区つながり会議"));
+  g_assert_nonnull (find_widget_where (GTK_WIDGET (window), is_label_with_text, "門司区つながり会議"));
 
   g_object_ref (preferences);
   gtk_window_destroy (preferences);
@@ -703,19 +687,19 @@ test_import_dialog (Fixture       *fixture,
 
   /* A bad file: its problems are listed and Import stays off. */
   tsu_import_dialog_set_file (TSU_IMPORT_DIALOG (dialog), TSU_IMPORT_ORGANIZATIONS, bad_file);
-  while (find_widget (dialog, is_visible_label_prefix, "The file has problems") == NULL)
+  while (find_widget_where (dialog, is_visible_label_prefix, "The file has problems") == NULL)
     g_main_context_iteration (NULL, TRUE);
   /* The rows of the list appear once it is laid out. */
-  while (find_widget (dialog, is_visible_label_containing, "bad.csv:2: column name") == NULL)
+  while (find_widget_where (dialog, is_visible_label_containing, "bad.csv:2: column name") == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_null (find_widget (dialog, is_sensitive_import_button, NULL));
+  g_assert_null (find_widget_where (dialog, is_sensitive_import_button, NULL));
 
   /* A good file: a summary first, nothing written yet. */
   tsu_import_dialog_set_file (TSU_IMPORT_DIALOG (dialog), TSU_IMPORT_ORGANIZATIONS, good_file);
-  while ((import_button = find_widget (dialog, is_sensitive_import_button, NULL)) == NULL)
+  while ((import_button = find_widget_where (dialog, is_sensitive_import_button, NULL)) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (find_widget (dialog, is_label_with_text, "2 organizations will be added, 0 updated."));
-  g_assert_null (find_widget (dialog, is_visible_label_containing, "bad.csv:2:"));
+  g_assert_nonnull (find_widget_where (dialog, is_label_with_text, "2 organizations will be added, 0 updated."));
+  g_assert_null (find_widget_where (dialog, is_visible_label_containing, "bad.csv:2:"));
   g_assert_cmpuint (tsu_organization_count_current_members (fixture->database, NULL), ==, members);
 
   /* Import commits, closes the dialog, and the overview follows. */
