@@ -72,11 +72,17 @@ typedef struct
   gboolean expand;
 } ColumnSpec;
 
+/* Widths in characters of the Latin font: a 和暦 date such as 令和5年12月14日
+ * takes about 18 of them, and more than one in two dates has a two-digit
+ * month or day. */
+#define DATE_WIDTH 18
 static const ColumnSpec column_specs[N_LISTS][MAX_COLUMNS] = {
-  { { 10, FALSE }, { 18, TRUE }, { 18, TRUE }, { 14, FALSE }, { 14, FALSE }, { 12, FALSE }, { 14, FALSE } },
-  { { 10, FALSE }, { 14, FALSE }, { 8, FALSE }, { 8, FALSE }, { 18, TRUE }, { 14, FALSE }, { 14, FALSE },
-    { 6, FALSE } },
-  { { 10, FALSE }, { 18, TRUE }, { 18, TRUE }, { 14, FALSE }, { 14, FALSE }, { 16, FALSE }, { 14, FALSE } },
+  { { 10, FALSE }, { 18, TRUE }, { 18, TRUE }, { DATE_WIDTH, FALSE }, { DATE_WIDTH, FALSE }, { 12, FALSE },
+    { 18, FALSE } },
+  { { 10, FALSE }, { DATE_WIDTH, FALSE }, { 8, FALSE }, { 8, FALSE }, { 18, TRUE }, { 14, FALSE },
+    { DATE_WIDTH + 4, FALSE }, { 6, FALSE } },
+  { { 10, FALSE }, { 18, TRUE }, { 18, TRUE }, { DATE_WIDTH, FALSE }, { DATE_WIDTH, FALSE }, { 16, FALSE },
+    { 14, FALSE } },
 };
 
 typedef struct _TsuReferralsView TsuReferralsView;
@@ -304,6 +310,24 @@ style_cell (GtkWidget        *label,
   gtk_widget_set_hexpand (label, spec->expand);
 }
 
+/* Bold through the text's attributes, never the heading style: a cell's
+ * width in characters is measured in its widget's font, which must be the
+ * same in the header and in every row for the columns to line up. */
+static PangoAttrList *
+bold_attributes (void)
+{
+  static PangoAttrList *bold = NULL;
+
+  if (g_once_init_enter (&bold))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      pango_attr_list_insert (list, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_once_init_leave (&bold, list);
+    }
+  return bold;
+}
+
 static void
 style_row_box (GtkWidget *box)
 {
@@ -329,7 +353,7 @@ setup_header (GtkBox *header,
        label = gtk_widget_get_next_sibling (label), c++)
     {
       style_cell (label, &column_specs[list][c]);
-      gtk_widget_add_css_class (label, "heading");
+      gtk_label_set_attributes (GTK_LABEL (label), bold_attributes ());
     }
 }
 
@@ -488,13 +512,13 @@ bind_row (GtkSignalListItemFactory *factory,
        * past due stand out as an error. */
       gtk_widget_remove_css_class (label, "error");
       gtk_widget_remove_css_class (label, "warning");
-      gtk_widget_remove_css_class (label, "heading");
+      gtk_label_set_attributes (GTK_LABEL (label), NULL);
       if (overdue)
         {
           if (c == REF_OVERDUE)
             {
               gtk_widget_add_css_class (label, "error");
-              gtk_widget_add_css_class (label, "heading");
+              gtk_label_set_attributes (GTK_LABEL (label), bold_attributes ());
             }
           else
             gtk_widget_add_css_class (label, "warning");
