@@ -854,21 +854,10 @@ select_line (TsuBudgetView *self,
     }
   self->reloading = TRUE;
   /* The list shows as far as the line. */
-  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->shown))
-    gtk_slice_list_model_set_size (self->shown, (position / LINES_PAGE + 1) * LINES_PAGE);
+  tsu_paged_slice_show_position (self->shown, position);
   gtk_single_selection_set_selected (self->selection, position);
   self->reloading = FALSE;
   on_selection_changed (self);
-}
-
-static void
-on_list_edge_reached (TsuBudgetView   *self,
-                      GtkPositionType  position)
-{
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  if (position == GTK_POS_BOTTOM && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
-    gtk_slice_list_model_set_size (self->shown, size + LINES_PAGE);
 }
 
 /* Search ------------------------------------------------------------------- */
@@ -904,7 +893,7 @@ on_search_changed (TsuBudgetView *self)
 {
   g_free (self->needle);
   self->needle = tsu_kana_normalize (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  gtk_slice_list_model_set_size (self->shown, LINES_PAGE);
+  tsu_paged_slice_reset (self->shown);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1588,11 +1577,10 @@ tsu_budget_view_init (TsuBudgetView *self)
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                                                                    GTK_FILTER (g_object_ref (self->filter)))),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, LINES_PAGE);
+  self->shown = tsu_paged_slice_new (G_LIST_MODEL (g_object_ref (self->sorted)), LINES_PAGE,
+                                     GTK_WIDGET (self->column_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW),
-                           "edge-reached", G_CALLBACK (on_list_edge_reached), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
                            self, G_CONNECT_SWAPPED);
 

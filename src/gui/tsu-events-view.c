@@ -271,7 +271,7 @@ refilter (TsuEventsView *self)
   gint64 keep = self->selected_id;
 
   self->reloading = TRUE;
-  gtk_slice_list_model_set_size (self->shown, EVENTS_PAGE);
+  tsu_paged_slice_reset (self->shown);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   self->reloading = FALSE;
   update_list_state (self);
@@ -353,17 +353,6 @@ event_at (TsuEventsView *self,
   return g_list_model_get_item (G_LIST_MODEL (self->filtered), (guint) index);
 }
 
-static void
-on_list_edge_reached (TsuEventsView   *self,
-                      GtkPositionType  position)
-{
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  if (position == GTK_POS_BOTTOM
-      && size < g_list_model_get_n_items (G_LIST_MODEL (self->filtered)))
-    gtk_slice_list_model_set_size (self->shown, size + EVENTS_PAGE);
-}
-
 /* A heading over the first row of each group: the fiscal year, and for
  * the coming events a note that they are still to come. */
 static void
@@ -429,8 +418,7 @@ select_event (TsuEventsView *self,
           /* Quietly: the page is shown just below. */
           self->reloading = TRUE;
           /* The list shows as far as the event. */
-          if (i >= gtk_slice_list_model_get_size (self->shown))
-            gtk_slice_list_model_set_size (self->shown, (i / EVENTS_PAGE + 1) * EVENTS_PAGE);
+          tsu_paged_slice_show_position (self->shown, i);
           row = gtk_list_box_get_row_at_index (self->event_list, (int) i);
           if (gtk_list_box_get_selected_row (self->event_list) != row)
             gtk_list_box_select_row (self->event_list, row);
@@ -1702,10 +1690,9 @@ tsu_events_view_init (TsuEventsView *self)
   self->filter = gtk_custom_filter_new (match_event, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->store)),
                                               GTK_FILTER (g_object_ref (self->filter)));
-  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), 0, EVENTS_PAGE);
+  self->shown = tsu_paged_slice_new (G_LIST_MODEL (g_object_ref (self->filtered)), EVENTS_PAGE,
+                                     GTK_WIDGET (self->event_list));
   gtk_list_box_bind_model (self->event_list, G_LIST_MODEL (self->shown), create_row, self, NULL);
-  g_signal_connect_object (gtk_widget_get_ancestor (GTK_WIDGET (self->event_list), GTK_TYPE_SCROLLED_WINDOW),
-                           "edge-reached", G_CALLBACK (on_list_edge_reached), self, G_CONNECT_SWAPPED);
   gtk_list_box_set_header_func (self->event_list, update_header, self, NULL);
 
   self->attendees_panel = tsu_attendees_panel_new ();

@@ -744,16 +744,6 @@ edit_action (GtkWidget  *widget,
 }
 
 static void
-on_list_edge_reached (TsuMembersView  *self,
-                      GtkPositionType  position)
-{
-  guint size = gtk_slice_list_model_get_size (self->shown);
-
-  if (position == GTK_POS_BOTTOM && size < g_list_model_get_n_items (G_LIST_MODEL (self->sorted)))
-    gtk_slice_list_model_set_size (self->shown, size + ORGANIZATIONS_PAGE);
-}
-
-static void
 on_column_view_activate (TsuMembersView *self,
                          guint           position)
 {
@@ -1118,10 +1108,9 @@ tsu_members_view_init (TsuMembersView *self)
                                         GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->shown = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->sorted)), 0, ORGANIZATIONS_PAGE);
+  self->shown = tsu_paged_slice_new (G_LIST_MODEL (g_object_ref (self->sorted)), ORGANIZATIONS_PAGE,
+                                     GTK_WIDGET (self->column_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->shown)));
-  g_signal_connect_object (gtk_widget_get_ancestor (GTK_WIDGET (self->column_view), GTK_TYPE_SCROLLED_WINDOW),
-                           "edge-reached", G_CALLBACK (on_list_edge_reached), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (show_detail),
@@ -1191,8 +1180,7 @@ tsu_members_view_select_organization (TsuMembersView *self,
       if (tsu_organization_get_id (org) == id)
         {
           /* The list shows as far as the organisation. */
-          if (i >= gtk_slice_list_model_get_size (self->shown))
-            gtk_slice_list_model_set_size (self->shown, (i / ORGANIZATIONS_PAGE + 1) * ORGANIZATIONS_PAGE);
+          tsu_paged_slice_show_position (self->shown, i);
           gtk_single_selection_set_selected (self->selection, i);
           /* The same position may hold a fresh object after a reload. */
           show_detail (self);

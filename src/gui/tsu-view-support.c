@@ -281,3 +281,70 @@ tsu_file_chooser_get_suffix (GtkFileChooser *chooser)
   filter = gtk_file_chooser_get_filter (chooser);
   return filter != NULL ? g_object_get_data (G_OBJECT (filter), "tsu-suffix") : NULL;
 }
+
+/* Paged slices ------------------------------------------------------------- */
+
+static GQuark
+page_quark (void)
+{
+  return g_quark_from_static_string ("tsu-paged-slice-page");
+}
+
+static guint
+slice_page (GtkSliceListModel *slice)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (slice), page_quark ()));
+}
+
+static void
+on_paged_list_edge_reached (GtkScrolledWindow *scrolled,
+                            GtkPositionType    position,
+                            GtkSliceListModel *slice)
+{
+  guint size = gtk_slice_list_model_get_size (slice);
+
+  if (position == GTK_POS_BOTTOM
+      && size < g_list_model_get_n_items (gtk_slice_list_model_get_model (slice)))
+    gtk_slice_list_model_set_size (slice, size + slice_page (slice));
+}
+
+GtkSliceListModel *
+tsu_paged_slice_new (GListModel *model,
+                     guint       page,
+                     GtkWidget  *list)
+{
+  GtkSliceListModel *slice;
+  GtkWidget *scrolled;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (page > 0, NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (list), NULL);
+
+  slice = gtk_slice_list_model_new (model, 0, page);
+  g_object_set_qdata (G_OBJECT (slice), page_quark (), GUINT_TO_POINTER (page));
+  scrolled = gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW);
+  g_return_val_if_fail (scrolled != NULL, slice);
+  g_signal_connect_object (scrolled, "edge-reached", G_CALLBACK (on_paged_list_edge_reached), slice, 0);
+  return slice;
+}
+
+void
+tsu_paged_slice_show_position (GtkSliceListModel *slice,
+                               guint              position)
+{
+  guint page;
+
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+
+  page = slice_page (slice);
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (slice))
+    gtk_slice_list_model_set_size (slice, (position / page + 1) * page);
+}
+
+void
+tsu_paged_slice_reset (GtkSliceListModel *slice)
+{
+  g_return_if_fail (GTK_IS_SLICE_LIST_MODEL (slice));
+
+  gtk_slice_list_model_set_size (slice, slice_page (slice));
+}

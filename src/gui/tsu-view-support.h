@@ -54,6 +54,19 @@ void        tsu_file_chooser_add_filter (GtkFileChooser *chooser,
 /* The suffix of the format chosen in @chooser, or NULL. */
 const char *tsu_file_chooser_get_suffix (GtkFileChooser *chooser);
 
+/* A slice of the first @page items of @model (consumed), for @list, a
+ * widget inside a GtkScrolledWindow: a page more is shown each time the
+ * list is scrolled to its end, so that a long list builds rows only for
+ * what is looked at. */
+GtkSliceListModel *tsu_paged_slice_new           (GListModel        *model,
+                                                  guint              page,
+                                                  GtkWidget         *list);
+/* Shows at least as far as @position (a whole page more). */
+void               tsu_paged_slice_show_position (GtkSliceListModel *slice,
+                                                  guint              position);
+/* Back to the first page, as after a new search. */
+void               tsu_paged_slice_reset         (GtkSliceListModel *slice);
+
 /* Removes every child of @box. */
 void       tsu_list_box_remove_all   (GtkListBox *box);
 
